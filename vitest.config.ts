@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config'
 // Browser tests have their own config (vitest.e2e.config.ts) because they need a running server and Chromium.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'seed/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+    ],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

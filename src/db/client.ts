@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import pg from 'pg'
+import * as schema from './schema/index.ts'
+
+export type Schema = typeof schema
+/** The typed query layer, identical whether the engine is PGlite or a PostgreSQL server. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+export type DbOrTx = Db | Tx
+
+export interface Database {
+  readonly db: Db
+  readonly kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined
+  /** PGlite data directory; omitted means in memory. */
+  dataDir?: string | undefined
+  /** e.g. `loadDataDir` to start from a snapshot (tests). */
+  pglite?: PGliteOptions
+  poolSize?: number
+}
+
+// Postgres returns int8 and numeric as strings to avoid precision loss; counts and ids here fit a JS number,
+// and PGlite already returns numbers, so parse them for one behaviour on both engines.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // Fail at start with a clear message rather than on the first request.
+    const client = await pool.connect().catch(async (error: Error) => {
+      await pool.end()
+      throw new Error(`Cannot connect to the PostgreSQL server in DATABASE_URL: ${error.message}`)
+    })
+    client.release()
+    const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db
+    return { db, kind: 'postgres', close: () => pool.end() }
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  const client = await PGlite.create(options.dataDir, options.pglite)
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db
+  return { db, kind: 'pglite', close: () => client.close() }
+}

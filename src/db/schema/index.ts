@@ -1,0 +1,6 @@
+// The one schema of Hearth. Each area keeps its tables in its own file; migrations are generated from these
+// (npm run db:generate) and applied at start.
+export * from './audit.ts'
+export * from './auth.ts'
+export * from './organisation.ts'
+export * from './people.ts'
