@@ -1,4 +1,4 @@
-// Rebuilds src/domain/calendar/bank-holidays.json (England and Wales, FIRST_YEAR-LAST_YEAR).
+// Rebuilds src/domain/calendar/bank-holidays.json (England and Wales, 2012-2035).
 //
 //   node scripts/refresh-bank-holidays.ts                 fetch gov.uk, fall back to the rules
 //   node scripts/refresh-bank-holidays.ts --offline       rules only
