@@ -4,6 +4,7 @@ import { logAccess } from '../audit/access-log.ts'
 import { canSeePerson } from '../auth/record-access.ts'
 import { can } from '../auth/roles.ts'
 import { saveDraft } from '../services/drafts.ts'
+import type { RouteAccess } from './fastify-types.ts'
 
 /** Files served as they are: no session, no permission. */
 export const PUBLIC_ASSET_PREFIXES = ['/assets/', '/govuk/', '/public/'] as const
@@ -26,6 +27,8 @@ export class HttpProblem extends Error {
  */
 export default fp(
   async (app) => {
+    const registered: { method: string; url: string; access: RouteAccess }[] = []
+    app.decorate('routeAccess', registered)
     app.addHook('onRoute', (route) => {
       const url = route.url ?? route.path
       if (PUBLIC_ASSET_PREFIXES.some((prefix) => url.startsWith(prefix))) {
@@ -41,11 +44,15 @@ export default fp(
       if (config.record && !url.includes(`:${config.record.param}`)) {
         throw new Error(`Route ${url} names record parameter "${config.record.param}" which it does not have`)
       }
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') registered.push({ method, url, access: config })
+      }
     })
 
     app.addHook('preHandler', async (request, reply) => {
       const config = request.routeOptions.config
-      if (config.public) return
+      // An unknown address is answered 404 to anyone: it reveals nothing about records.
+      if (config.public || request.is404) return
       if (!request.user) return refuseAnonymous(request, reply)
       if (config.permission && !can(request.user.roles, config.permission)) {
         await logAccess(app.database.db, request.actor(), {

@@ -1,5 +1,11 @@
 import csrf from '@fastify/csrf-protection'
+import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+
+/** What a token is bound to: the session (even one just timed out, so its form can be kept), or none. */
+export function csrfUserInfo(request: FastifyRequest): string {
+  return request.activeSession?.idHash ?? request.expiredSession?.idHash ?? 'anonymous'
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     database: Database
+    /** Every route with what it declared about access (for tests and the permissions page). */
+    routeAccess: readonly { method: string; url: string; access: RouteAccess }[]
   }
 
   interface FastifyReply {

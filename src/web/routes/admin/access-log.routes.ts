@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { searchAccessLog } from '../../../audit/access-log.ts'
 import { ACCESS_ACTIONS, type AccessAction } from '../../../db/schema/index.ts'
+import { isIsoDate } from '../../../domain/calendar/iso-date.ts'
 import { errorSummary, type FieldErrors, textField } from '../../forms.ts'
 
 export interface AccessLogFilters {
@@ -21,15 +22,12 @@ export function parseAccessLogFilters(query: unknown) {
     to: textField(query, 'to'),
   }
   const errors: FieldErrors = {}
-  const isoDate = /^\d{4}-\d{2}-\d{2}$/
   if (filters.personId && !/^\d{1,9}$/.test(filters.personId))
     errors.personId = 'Hearth ID must be a number, like 10234'
   if (filters.action && !(ACCESS_ACTIONS as readonly string[]).includes(filters.action))
     errors.action = 'Choose an action from the list'
-  if (filters.from && (!isoDate.test(filters.from) || Number.isNaN(Date.parse(filters.from))))
-    errors.from = 'Date from must be a real date, like 2026-03-01'
-  if (filters.to && (!isoDate.test(filters.to) || Number.isNaN(Date.parse(filters.to))))
-    errors.to = 'Date to must be a real date, like 2026-03-31'
+  if (filters.from && !isIsoDate(filters.from)) errors.from = 'Date from must be a real date, like 2026-03-01'
+  if (filters.to && !isIsoDate(filters.to)) errors.to = 'Date to must be a real date, like 2026-03-31'
   if (!errors.from && !errors.to && filters.from && filters.to && filters.from > filters.to)
     errors.to = 'Date to must be the same as or after date from'
   const page = Math.max(1, Number(textField(query, 'page')) || 1)

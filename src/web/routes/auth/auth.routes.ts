@@ -32,7 +32,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/sign-in',
-    { config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { config: { public: true, rateLimit: { max: config.signInRatePerMinute, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const username = textField(request.body, 'username')
       const password = textField(request.body, 'password')
