@@ -59,15 +59,13 @@ beforeAll(async () => {
   restricted = r!.id
   sealed = s!.id
   for (const id of [child, restricted, sealed]) {
-    await db
-      .insert(allocation)
-      .values({
-        personId: id,
-        teamId: sw.teamId!,
-        workerId: sw.workerId,
-        kind: 'social-worker',
-        startedOn: '2026-01-05',
-      })
+    await db.insert(allocation).values({
+      personId: id,
+      teamId: sw.teamId!,
+      workerId: sw.workerId,
+      kind: 'social-worker',
+      startedOn: '2026-01-05',
+    })
   }
   await db
     .insert(recordAccessGrant)

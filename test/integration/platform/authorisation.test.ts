@@ -30,7 +30,14 @@ describe('every route is authorised where it is registered', () => {
 
   it('refuses to start when a route forgets to declare its access', async () => {
     const app = Fastify()
-    await app.register(fp(async (a) => a.decorateRequest('user', null), { name: 'hearth-session' }))
+    await app.register(
+      fp(
+        async (a) => {
+          a.decorateRequest('user', null)
+        },
+        { name: 'hearth-session' },
+      ),
+    )
     await app.register(authorisation)
     expect(() => app.get('/forgotten', async () => 'oops')).toThrow(
       /declares neither config.permission nor config.public/,

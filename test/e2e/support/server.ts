@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify'
+import type { Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../../../seed/demo-users.ts'
+import { seedAuthority } from '../../../seed/generate.ts'
+import { buildApp } from '../../../src/app.ts'
+import { loadConfig } from '../../../src/config/config.ts'
+import { type Database, openDatabase } from '../../../src/db/client.ts'
+import { migrateDatabase } from '../../../src/db/migrate.ts'
+
+export interface RunningHearth {
+  url: string
+  app: FastifyInstance
+  database: Database
+  stop(): Promise<void>
+}
+
+/** Hearth as `npm start` runs it — a fresh embedded database with the demo authority — on a free port. */
+export async function startHearth(): Promise<RunningHearth> {
+  const database = await openDatabase({})
+  await migrateDatabase(database)
+  await seedAuthority(database.db, { size: 'demo', seed: 1 })
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEARTH_SIGN_IN_RATE_PER_MINUTE: '1000' })
+  const app = await buildApp({ config, database })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as { port: number }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    database,
+    async stop() {
+      await app.close()
+      await database.close()
+    },
+  }
+}
+
+/** Signs in through the real form, as a person would. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`)
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+}
