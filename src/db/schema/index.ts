@@ -2,5 +2,9 @@
 // (npm run db:generate) and applied at start.
 export * from './audit.ts'
 export * from './auth.ts'
+export * from './case-record.ts'
 export * from './organisation.ts'
 export * from './people.ts'
+export * from './person-details.ts'
+export * from './plans.ts'
+export * from './practice.ts'

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core'
 import { userAccount } from './auth.ts'
 import { team, worker } from './organisation.ts'
 
@@ -18,8 +28,26 @@ export const person = pgTable(
     expectedDateOfBirth: date(),
     /** CIN census / 903 sex code from 2024-25: M, F, U. */
     sex: text(),
+    /** What the person likes to be called. */
+    preferredName: text(),
+    /** How the person describes their gender, in their words, where it differs from sex. */
+    genderIdentity: text(),
+    /** DfE ethnicity code (CIN census / SSDA903). */
+    ethnicity: text(),
+    religion: text(),
+    firstLanguage: text(),
+    interpreterNeeded: boolean().notNull().default(false),
+    immigrationStatus: text(),
+    /** Unaccompanied asylum-seeking child. */
+    uasc: boolean().notNull().default(false),
     nhsNumber: text(),
     upn: text(),
+    formerUpn: text(),
+    /** Why there is no UPN (UN1–UN7), when there is none. */
+    upnUnknown: text(),
+    educationSetting: text(),
+    gpPractice: text(),
+    dateOfDeath: date(),
     /** 'restricted': only named users may see it; 'sealed': adoption — only authorised adoption staff. */
     accessRestriction: text().$type<AccessRestriction>().notNull().default('none'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -29,6 +57,8 @@ export const person = pgTable(
   (t) => [
     index('person_family_name_idx').on(sql`lower(${t.familyName})`),
     index('person_dob_idx').on(t.dateOfBirth),
+    index('person_nhs_idx').on(t.nhsNumber),
+    index('person_upn_idx').on(t.upn),
     check('person_access_restriction', sql`${t.accessRestriction} in ('none', 'restricted', 'sealed')`),
   ],
 )
