@@ -10,13 +10,10 @@ export interface FieldChange {
 }
 
 /** The fields whose values differ between two versions of a record (compared as JSON). */
-export function diffFields(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown>,
-): FieldChange[] {
+export function diffFields(before: object | null, after: object): FieldChange[] {
   const changes: FieldChange[] = []
   for (const [field, newValue] of Object.entries(after)) {
-    const oldValue = before?.[field] ?? null
+    const oldValue = (before as Record<string, unknown> | null)?.[field] ?? null
     if (JSON.stringify(oldValue) !== JSON.stringify(newValue ?? null)) {
       changes.push({ field, oldValue, newValue: newValue ?? null })
     }

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError)
     const { problems } = error as ConfigError
     expect(problems).toHaveLength(3)
-    expect(problems[0]).toContain('PORT must be a whole number')
+    expect(problems.some((p) => p.includes('PORT must be a whole number'))).toBe(true)
     expect((error as Error).message).toContain('DATABASE_URL must be a postgres://')
   })
 

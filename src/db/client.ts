@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
-import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -45,7 +46,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return { db, kind: 'postgres', close: () => pool.end() }
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
-  const client = await PGlite.create(options.dataDir, options.pglite)
+  // pg_trgm powers name search that tolerates misspellings; PostgreSQL servers ship it in contrib.
+  const client = await PGlite.create(options.dataDir, { ...options.pglite, extensions: { pg_trgm } })
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db
   return { db, kind: 'pglite', close: () => client.close() }
+}
+
+/** Runs raw SQL and returns its rows, the same on both engines. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] }
+  return result.rows
 }

@@ -22,7 +22,7 @@ export class HttpProblem extends Error {
 /**
  * Every route must say who may reach it. A route registered without `config.permission` or
  * `config.public` stops the application from starting, so no handler can forget authorisation.
- * Then, before each handler: no session → sign in; wrong role → 403; a record the user may not see → 404
+ * Then, before input is validated: no session → sign in; wrong role → 403; a record the user may not see → 404
  * (a 403 would confirm that the record exists); a record the user may see → written to the access log.
  */
 export default fp(
@@ -49,7 +49,9 @@ export default fp(
       }
     })
 
-    app.addHook('preHandler', async (request, reply) => {
+    // preValidation, not preHandler: refuse before input is validated, so a caller without permission
+    // learns nothing from validation messages. The body is already parsed here.
+    app.addHook('preValidation', async (request, reply) => {
       const config = request.routeOptions.config
       // An unknown address is answered 404 to anyone: it reveals nothing about records.
       if (config.public || request.is404) return

@@ -30,8 +30,8 @@ export default fp(
         request.activeSession?.idHash ?? request.expiredSession?.idHash ?? 'anonymous',
       csrfOpts: { hmacKey: app.config.sessionSecret },
     })
-    // A preHandler, not onRequest: the token in a form body is only there once the body is parsed.
-    app.addHook('preHandler', (request, reply, done) => {
+    // preValidation, not onRequest: the token in a form body is only there once the body is parsed.
+    app.addHook('preValidation', (request, reply, done) => {
       if (SAFE_METHODS.has(request.method)) {
         done()
         return

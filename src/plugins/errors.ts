@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { ConflictError, NotFoundError, ValidationError } from '../services/errors.ts'
 import { setPageLocals } from '../web/page-locals.ts'
 import { HttpProblem } from './authorisation.ts'
 
@@ -29,7 +30,22 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     let title = TITLES[status] ?? TITLES[500]!
     let detail: string | undefined
     let errors: { pointer: string; detail: string }[] | undefined
-    if (error instanceof HttpProblem) {
+    if (error instanceof ValidationError) {
+      status = 400
+      title = 'There is a problem with your request'
+      errors = Object.entries(error.fields).map(([field, message]) => ({
+        pointer: `/${field}`,
+        detail: message,
+      }))
+      detail = error.message
+    } else if (error instanceof ConflictError) {
+      status = 409
+      title = TITLES[409]!
+      detail = `${error.message} ${error.changes.map((c) => `${c.field} is now ${JSON.stringify(c.theirValue)}${c.by ? ` (by ${c.by})` : ''}`).join('; ')}`
+    } else if (error instanceof NotFoundError) {
+      status = 404
+      title = TITLES[404]!
+    } else if (error instanceof HttpProblem) {
       title = error.message
       detail = error.detail
     } else if (error.validation) {

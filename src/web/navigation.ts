@@ -10,6 +10,7 @@ interface NavItem {
 // The service navigation, in the order people use it. An item shows only to roles that may open it.
 const ITEMS: NavItem[] = [
   { text: 'Home', href: '/', permission: 'home:view' },
+  { text: 'Find a child', href: '/children', permission: 'child:search' },
   { text: 'Organisation', href: '/organisation', permission: 'organisation:view' },
   { text: 'Access log', href: '/admin/access-log', permission: 'access-log:view' },
   { text: 'Users', href: '/admin/users', permission: 'users:manage' },

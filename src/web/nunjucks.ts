@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type nunjucks from 'nunjucks'
+import { dateParts } from './forms.ts'
 
 const require = createRequire(import.meta.url)
 export const viewsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views')
@@ -42,6 +43,7 @@ export function formatDateTime(value: unknown): string {
 export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('date', formatDate)
   env.addFilter('dateTime', formatDateTime)
+  env.addFilter('dateParts', dateParts)
   env.addFilter('number', (value: unknown) =>
     typeof value === 'number' ? value.toLocaleString('en-GB') : value,
   )

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify'
+
+/** Pages of the child's record for this area (see ARCHITECTURE.md). */
+export async function practiceRoutes(_app: FastifyInstance): Promise<void> {}

@@ -1,0 +1,137 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allocation, person, userAccount, worker } from '../../../src/db/schema/index.ts'
+import { buildTestApp, type TestApp } from '../../support/app.ts'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await buildTestApp()
+})
+afterAll(() => t.close())
+
+const newChild = {
+  givenName: 'Kacper',
+  familyName: 'Nowakowski',
+  'dateOfBirth-day': '14',
+  'dateOfBirth-month': '3',
+  'dateOfBirth-year': '2016',
+  sex: 'M',
+  ethnicity: 'WOTH',
+  nhsNumber: '943 476 5919',
+  upn: 'P207000016049',
+}
+
+async function allocateToSocialWorker(personId: number) {
+  const [sw] = await t.database.db
+    .select({ workerId: userAccount.workerId, teamId: worker.teamId })
+    .from(userAccount)
+    .innerJoin(worker, eq(worker.id, userAccount.workerId))
+    .where(eq(userAccount.username, 'socialworker'))
+  await t.database.db
+    .insert(allocation)
+    .values({
+      personId,
+      teamId: sw!.teamId,
+      workerId: sw!.workerId,
+      kind: 'social-worker',
+      startedOn: '2026-01-01',
+    })
+}
+
+describe('people', () => {
+  let id: number
+
+  it('creates a record after checking for duplicates', async () => {
+    const fd = await t.signedIn('frontdoor')
+    const created = await fd.post('/children/new', newChild)
+    expect(created.statusCode).toBe(303)
+    id = Number(created.headers.location!.split('/').pop())
+    const [row] = await t.database.db.select().from(person).where(eq(person.id, id))
+    expect(row).toMatchObject({
+      givenName: 'Kacper',
+      dateOfBirth: '2016-03-14',
+      nhsNumber: '9434765919',
+      upn: 'P207000016049',
+    })
+
+    const again = await fd.post('/children/new', { ...newChild, givenName: 'Kasper', nhsNumber: '', upn: '' })
+    expect(again.statusCode).toBe(200)
+    expect(again.body).toContain('This person may already have a record')
+    expect(again.body).toContain('similar name and same date of birth')
+    const confirmed = await fd.post('/children/new', {
+      ...newChild,
+      givenName: 'Kasper',
+      nhsNumber: '',
+      upn: '',
+      confirmNotDuplicate: 'yes',
+    })
+    expect(confirmed.statusCode).toBe(303)
+  })
+
+  it('refuses impossible input with a message per field and creates nothing', async () => {
+    const fd = await t.signedIn('frontdoor')
+    const before = (await t.database.db.select().from(person)).length
+    const response = await fd.post('/children/new', {
+      givenName: '',
+      familyName: 'Smith',
+      'dateOfBirth-day': '31',
+      'dateOfBirth-month': '2',
+      'dateOfBirth-year': '2015',
+      nhsNumber: '943 476 5918',
+      upn: 'B207000016049',
+      ethnicity: 'XXXX',
+    })
+    expect(response.statusCode).toBe(400)
+    expect(response.body).toContain('Enter a first name')
+    expect(response.body).toContain('Date of birth must be a real date')
+    expect(response.body).toContain('Enter a valid NHS number')
+    expect(response.body).toContain('Enter a valid UPN')
+    expect(response.body).toContain('Choose an ethnicity from the list')
+    const future = await fd.post('/children/new', { ...newChild, 'dateOfBirth-year': '2099' })
+    expect(future.body).toContain('Date of birth must be today or in the past')
+    expect((await t.database.db.select().from(person)).length).toBe(before)
+  })
+
+  it('finds children by misspelt and partial names, date of birth, NHS number and ID — only those the user may see', async () => {
+    const fd = await t.signedIn('frontdoor')
+    for (const q of ['Kacper Nowakowski', 'Kacpr Nowakowsky', 'kac nowak', String(id), '9434765919']) {
+      const page = await fd.get(`/children?q=${encodeURIComponent(q)}`)
+      expect(page.statusCode, q).toBe(200)
+      expect(page.body, q).toContain(`/children/${id}"`)
+    }
+    const byDob = await fd.get('/children?dateOfBirth=2016-03-14')
+    expect(byDob.body).toContain(`/children/${id}"`)
+    // The social worker's team has no relationship with the child yet.
+    const sw = await t.signedIn('socialworker')
+    expect((await sw.get('/children?q=Nowakowski')).body).not.toContain(`/children/${id}"`)
+    expect((await sw.get(`/children/${id}`)).statusCode).toBe(404)
+    await allocateToSocialWorker(id)
+    expect((await sw.get('/children?q=Nowakowski')).body).toContain(`/children/${id}"`)
+    expect((await sw.get(`/children/${id}`)).statusCode).toBe(200)
+  })
+
+  it('refuses the second of two concurrent edits, saying what changed', async () => {
+    const sw = await t.signedIn('socialworker')
+    const tm = await t.signedIn('teammanager')
+    const form = await sw.get(`/children/${id}/details/edit`)
+    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!
+    const fields = { ...newChild, version }
+    expect(
+      (await tm.post(`/children/${id}/details/edit`, { ...fields, religion: 'Roman Catholic' })).statusCode,
+    ).toBe(303)
+    const second = await sw.post(`/children/${id}/details/edit`, { ...fields, firstLanguage: 'Polish' })
+    expect(second.statusCode).toBe(409)
+    expect(second.body).toContain('Someone else changed these details')
+    expect(second.body).toContain('religion')
+    expect(second.body).toContain('Roman Catholic')
+    const [row] = await t.database.db.select().from(person).where(eq(person.id, id))
+    expect(row).toMatchObject({ religion: 'Roman Catholic', firstLanguage: null })
+  })
+
+  it('shows the child page with a derived journey stage', async () => {
+    const sw = await t.signedIn('socialworker')
+    const page = await sw.get(`/children/${id}`)
+    expect(page.body).toContain('No current involvement')
+    expect(page.body).toContain('Team around the child')
+  })
+})
