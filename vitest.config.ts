@@ -1,18 +1,32 @@
 import { defineConfig } from 'vitest/config'
 
-// Unit tests sit beside the code (src/**/*.test.ts); tests that cross layers live in test/integration.
-// Browser tests have their own config (vitest.e2e.config.ts) because they need a running server and Chromium.
+// Two projects: pure unit tests beside the code, which need no database and share workers (isolate: false
+// makes the hundreds of small rule files fast); and integration tests, which each get a copy of a seeded
+// database from the global setup. `npm test` runs both on PGlite, then only the integration project on a
+// PostgreSQL server. Browser tests have their own config (vitest.e2e.config.ts).
 export default defineConfig({
   test: {
-    include: [
-      'src/**/*.test.ts',
-      'seed/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'test/integration/**/*.test.ts',
-    ],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts'],
+          isolate: false,
+          pool: 'threads',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 })

@@ -1,6 +1,6 @@
 // `npm test`: the whole suite in three passes, stopping at the first that fails.
 //   1. pglite    unit + integration tests on embedded PGlite (fast, needs nothing installed)
-//   2. postgres  the same tests on a real PostgreSQL server (DATABASE_URL, or a throwaway local server)
+//   2. postgres  the integration tests again on a real PostgreSQL server (DATABASE_URL, or a throwaway local server)
 //   3. e2e       browser tests in Chromium (on PGlite, to keep the run short)
 // `npm test -- --only=postgres` runs one pass (a comma-separated list runs several); every other argument
 // goes to each vitest run, e.g. `npm test -- src/domain` or `npm test -- -t 'case notes'`.
@@ -60,7 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 const titles: Record<PassName, string> = {
   pglite: 'Unit + integration tests on embedded PGlite',
-  postgres: 'Unit + integration tests on PostgreSQL',
+  postgres: 'Integration tests on PostgreSQL',
   e2e: 'Browser tests (Chromium, axe)',
 }
 
@@ -71,7 +71,10 @@ const passes: Record<PassName, () => Promise<Outcome>> = {
     const givenUrl = process.env.HEARTH_TEST_PG_ADMIN_URL || process.env.DATABASE_URL
     if (givenUrl) {
       console.log(`Using the server at ${redact(givenUrl)} (from the environment)`)
-      return vitest('postgres', [], { HEARTH_TEST_DB: 'postgres', HEARTH_TEST_PG_ADMIN_URL: givenUrl })
+      return vitest('postgres', ['--project', 'integration'], {
+        HEARTH_TEST_DB: 'postgres',
+        HEARTH_TEST_PG_ADMIN_URL: givenUrl,
+      })
     }
     const bindir = findPostgresBinaries()
     if (!bindir) {
@@ -85,7 +88,8 @@ const passes: Record<PassName, () => Promise<Outcome>> = {
     const server = await startThrowawayPostgres()
     console.log(`Started a throwaway PostgreSQL from ${bindir} in ${seconds(started)} s`)
     try {
-      return await vitest('postgres', [], {
+      // Unit tests touch no database: the PGlite pass has run them.
+      return await vitest('postgres', ['--project', 'integration'], {
         HEARTH_TEST_DB: 'postgres',
         HEARTH_TEST_PG_ADMIN_URL: server.adminUrl,
       })

@@ -46,7 +46,8 @@ export function checkPlanInput(input: PlanInput): void {
       c.add('nextReviewDue', 'The next review must be on or after the plan starts')
     }
   }
-  input.outcomes.forEach((o, i) => c.check(o.trim() !== '', `outcomes[${i}]`, `Describe outcome ${i + 1}`))
+  for (const [i, o] of input.outcomes.entries())
+    c.check(o.trim() !== '', `outcomes[${i}]`, `Describe outcome ${i + 1}`)
   input.actions.forEach((a, i) => {
     const n = i + 1
     c.check(a.description.trim() !== '', `actions[${i}].description`, `Say what action ${n} is`)

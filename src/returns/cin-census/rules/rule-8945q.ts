@@ -1,0 +1,18 @@
+import { yearsFrom } from '../../shared/collection-year.ts'
+import { defineRule, rowRule } from './helpers.ts'
+
+// (The validator compares the whole list of factors with '18A', so it never fires.)
+export const rule8945Q = defineRule(
+  {
+    code: '8945Q',
+    type: 'query',
+    table: 'Assessments',
+    affectedFields: ['AssessmentFactors'],
+    message:
+      "Please check and either amend data or provide a reason: the assessment factors code '18A' should not be used ('18B' or '18C' should be used instead)",
+    years: yearsFrom('2024-25'),
+  },
+  rowRule('Assessments', ['AssessmentFactors'], (r) =>
+    (r.AssessmentFactors ?? []).some((c) => c.toUpperCase() === '18A'),
+  ),
+)
