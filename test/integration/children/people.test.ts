@@ -27,15 +27,13 @@ async function allocateToSocialWorker(personId: number) {
     .from(userAccount)
     .innerJoin(worker, eq(worker.id, userAccount.workerId))
     .where(eq(userAccount.username, 'socialworker'))
-  await t.database.db
-    .insert(allocation)
-    .values({
-      personId,
-      teamId: sw!.teamId,
-      workerId: sw!.workerId,
-      kind: 'social-worker',
-      startedOn: '2026-01-01',
-    })
+  await t.database.db.insert(allocation).values({
+    personId,
+    teamId: sw!.teamId,
+    workerId: sw!.workerId,
+    kind: 'social-worker',
+    startedOn: '2026-01-01',
+  })
 }
 
 describe('people', () => {
