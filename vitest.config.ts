@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // Rules read the record: their tests need a database, so they run with the integration tests.
+          exclude: ['src/rules/**'],
           isolate: false,
           pool: 'threads',
         },
@@ -20,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'src/rules/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           pool: 'forks',
           testTimeout: 30_000,

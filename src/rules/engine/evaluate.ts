@@ -1,0 +1,112 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.ts'
+import { setting, timescaleException, userAccount } from '../../db/schema/index.ts'
+import type { IsoDate } from '../../domain/calendar/working-days.ts'
+import { RULES } from '../catalogue/index.ts'
+import { workingDaysOverdue } from './clock.ts'
+import type { Flag, Rule, RuleContext, Severity } from './types.ts'
+
+export interface EvaluateOptions {
+  asAt: IsoDate
+  /** Only these children (a team's caseload, one child after a change); omitted: the whole authority. */
+  personIds?: readonly number[]
+  ruleIds?: readonly string[]
+  /** Working days ahead within which a timescale counts as due soon. */
+  dueSoonWorkingDays?: number
+}
+
+export async function loadSettings(
+  db: DbOrTx,
+  rules: readonly Rule[] = RULES,
+): Promise<(key: string) => number> {
+  const stored = new Map((await db.select().from(setting)).map((s) => [s.key, s.value]))
+  const defaults = new Map(rules.flatMap((r) => r.settings ?? []).map((s) => [s.key, s.default]))
+  return (key) => {
+    const value = stored.get(key) ?? defaults.get(key)
+    if (value === undefined) throw new Error(`No setting ${key}`)
+    return value
+  }
+}
+
+/**
+ * Every flag as things stood at the end of `asAt`: each rule finds its clocks, then the engine decides
+ * overdue / due soon / query and attaches any recorded reason for exceeding the timescale.
+ */
+export async function evaluateRules(db: DbOrTx, options: EvaluateOptions): Promise<Flag[]> {
+  const rules = RULES.filter(
+    (r) =>
+      (!options.ruleIds || options.ruleIds.includes(r.id)) &&
+      r.effectiveFrom <= options.asAt &&
+      (!r.effectiveTo || options.asAt <= r.effectiveTo),
+  )
+  const ids = options.personIds
+  if (ids && ids.length === 0) return []
+  const context: RuleContext = {
+    db,
+    asAt: options.asAt,
+    personFilter: ids
+      ? (column) =>
+          sql`${column} in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+      : undefined,
+    setting: await loadSettings(db, rules),
+  }
+  const dueSoon = options.dueSoonWorkingDays ?? 5
+  const results = await Promise.all(
+    rules.map(async (rule) => ({ rule, items: await rule.evaluate(context) })),
+  )
+  const flags: Flag[] = []
+  for (const { rule, items } of results) {
+    for (const item of items) {
+      const daysOverdue = workingDaysOverdue(item.dueOn, options.asAt)
+      let severity: Severity | null
+      if (rule.kind === 'query') severity = 'query'
+      else if (daysOverdue > 0) severity = 'overdue'
+      else if (-daysOverdue <= dueSoon) severity = 'due-soon'
+      else severity = null
+      if (severity) {
+        flags.push({
+          ...item,
+          ruleId: rule.id,
+          ruleTitle: rule.title,
+          severity,
+          daysOverdue,
+          recordedReason: item.recordedReason ?? null,
+        })
+      }
+    }
+  }
+  await attachRecordedReasons(db, flags, options.asAt)
+  return flags.sort((a, b) => b.daysOverdue - a.daysOverdue || a.personId - b.personId)
+}
+
+async function attachRecordedReasons(db: DbOrTx, flags: Flag[], asAt: IsoDate): Promise<void> {
+  const candidates = flags.filter((f) => f.severity === 'overdue' && !f.recordedReason)
+  if (candidates.length === 0) return
+  const personIds = [...new Set(candidates.map((f) => f.personId))]
+  const reasons = await db
+    .select({
+      ruleId: timescaleException.ruleId,
+      subjectType: timescaleException.subjectType,
+      subjectId: timescaleException.subjectId,
+      reason: timescaleException.reason,
+      agreedOn: timescaleException.agreedOn,
+      agreedBy: userAccount.displayName,
+    })
+    .from(timescaleException)
+    .leftJoin(userAccount, eq(userAccount.id, timescaleException.agreedBy))
+    .where(
+      and(
+        inArray(timescaleException.personId, personIds),
+        sql`${timescaleException.recordedAt}::date <= ${asAt}`,
+      ),
+    )
+  const byKey = new Map(reasons.map((r) => [`${r.ruleId}|${r.subjectType}|${r.subjectId}`, r]))
+  for (const flag of candidates) {
+    const found = byKey.get(`${flag.ruleId}|${flag.subjectType}|${flag.subjectId}`)
+    if (found)
+      flag.recordedReason = { reason: found.reason, agreedBy: found.agreedBy, agreedOn: found.agreedOn }
+  }
+}
