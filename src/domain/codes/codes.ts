@@ -1,4 +1,5 @@
 import cinCensus from './cin-census-code-lists.json' with { type: 'json' }
+import ssda903 from './ssda903-code-lists.json' with { type: 'json' }
 
 // DfE code lists held as data (copied from ../shared/specs/cin-census/cin_census_code_lists.json, the
 // hand-built list checked against the DfE validation rules). Forms offer them, validation checks them and
@@ -54,4 +55,31 @@ export function cinCodeItems(name: CinCodeListName, selected?: string | null) {
   return cinCodes(name)
     .filter((c) => !c.deprecated)
     .map((c) => ({ value: c.code, text: `${c.code} – ${c.label}`, selected: c.code === selected }))
+}
+
+// SSDA903 (children looked after) code lists, as accepted by the latest DfE validator ruleset
+// (copied from ../shared/specs/ssda903/ssda903_code_lists.json).
+
+export type Ssda903CodeListName = keyof typeof ssda903.lists
+
+export function ssda903Codes(name: Ssda903CodeListName): readonly Code[] {
+  const list = ssda903.lists[name] as { codes?: { code: string; label: string | null }[] }
+  return (list.codes ?? []).map((c) => ({ code: c.code, label: c.label ?? c.code }))
+}
+
+export function isSsda903Code(name: Ssda903CodeListName, code: string | null | undefined): boolean {
+  return !!code && ssda903Codes(name).some((c) => c.code === code)
+}
+
+export function ssda903Label(name: Ssda903CodeListName, code: string | null | undefined): string {
+  if (!code) return ''
+  return ssda903Codes(name).find((c) => c.code === code)?.label ?? code
+}
+
+export function ssda903CodeItems(name: Ssda903CodeListName, selected?: string | null) {
+  return ssda903Codes(name).map((c) => ({
+    value: c.code,
+    text: c.label === c.code ? c.code : `${c.code} – ${c.label}`,
+    selected: c.code === selected,
+  }))
 }
