@@ -11,7 +11,10 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { text: 'Home', href: '/', permission: 'home:view' },
   { text: 'Find a child', href: '/children', permission: 'child:search' },
+  { text: 'My team', href: '/teams', permission: 'team:view' },
+  { text: 'Front door', href: '/front-door', permission: 'worklist:view' },
   { text: 'Organisation', href: '/organisation', permission: 'organisation:view' },
+  { text: 'Returns', href: '/returns', permission: 'returns:produce' },
   { text: 'Access log', href: '/admin/access-log', permission: 'access-log:view' },
   { text: 'Users', href: '/admin/users', permission: 'users:manage' },
 ]

@@ -9,6 +9,7 @@ import { meApi } from './me.api.ts'
 import { organisationApi } from './organisation.api.ts'
 import { plansApi } from './plans.api.ts'
 import { practiceApi } from './practice.api.ts'
+import { returnsApi } from './returns.api.ts'
 import { Problem } from './schemas.ts'
 
 /** The JSON API: each route declares request and response schemas, from which /api/openapi.json is built. */
@@ -18,6 +19,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(organisationApi)
   await app.register(accessLogApi)
   await app.register(childrenApi)
+  await app.register(returnsApi)
   await app.register(familyApi)
   await app.register(frontDoorApi)
   await app.register(assessmentsApi)

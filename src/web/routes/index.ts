@@ -9,6 +9,7 @@ import { familyRoutes } from './family/family.routes.ts'
 import { frontDoorRoutes } from './front-door/front-door.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { homeRoutes } from './home/home.routes.ts'
+import { returnsRoutes } from './returns/returns.routes.ts'
 import { organisationRoutes } from './organisation/organisation.routes.ts'
 import { plansRoutes } from './plans/plans.routes.ts'
 import { practiceRoutes } from './practice/practice.routes.ts'
@@ -26,6 +27,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   await app.register(plansRoutes)
   await app.register(practiceRoutes)
   await app.register(organisationRoutes)
+  await app.register(returnsRoutes)
   await app.register(accessLogRoutes)
   await app.register(userRoutes)
 }
