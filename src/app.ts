@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cookie, { secret: config.sessionSecret })
   await app.register(formbody)
   await app.register(session)
-  await app.register(security, { requestsPerMinute: deps.requestsPerMinute ?? 600 })
+  await app.register(security, { requestsPerMinute: deps.requestsPerMinute ?? config.requestsPerMinute })
   await app.register(csrf)
   await app.register(authorisation)
 

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'caseload:view': [...MANAGERS, 'administrator'],
   'allocation:manage': ['team-manager', 'service-manager'],
   'worklist:view': PRACTITIONERS,
+  /** The front door's list of contacts awaiting a decision. */
+  'front-door:view': ['front-door-worker', 'team-manager', 'service-manager'],
   'team:view': MANAGERS,
   'service:view': ['service-manager', 'senior-leader', 'performance-analyst'],
   'returns:produce': ['performance-analyst', 'administrator'],

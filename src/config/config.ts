@@ -19,6 +19,8 @@ export interface Config {
   /** Seed a demonstration authority into an empty database at start. */
   readonly seedDemo: boolean
   readonly signInLockout: { readonly attempts: number; readonly minutes: number }
+  /** Requests allowed per client address per minute across Hearth (429 beyond). */
+  readonly requestsPerMinute: number
   /** Sign-in attempts allowed per client address per minute, before any account lockout. */
   readonly signInRatePerMinute: number
 }
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       attempts: int('HEARTH_LOCKOUT_ATTEMPTS', 5, 1, 100),
       minutes: int('HEARTH_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     },
+    requestsPerMinute: int('HEARTH_RATE_LIMIT_PER_MINUTE', 600, 10, 10_000_000),
     signInRatePerMinute: int('HEARTH_SIGN_IN_RATE_PER_MINUTE', 10, 1, 100_000),
     ...overrides,
   }

@@ -19,21 +19,34 @@ export async function bulkInsert<T extends PgTable>(
   // The schema names columns in camelCase and the database in snake_case (drizzle's `casing` option).
   const columns = Object.entries(getTableColumns(table))
     .filter(([key]) => key in (rows[0] as object))
-    .map(
-      ([key, column]) =>
-        [key, column.keyAsName ? toSnakeCase(column.name) : column.name, column.getSQLType()] as const,
-    )
-  const names = columns.map(([, name]) => `"${name}"`).join(', ')
-  const definitions = columns.map(([, name, type]) => `"${name}" ${type}`).join(', ')
+    .map(([key, column]) => ({
+      key,
+      name: column.keyAsName ? toSnakeCase(column.name) : column.name,
+      type: column.getSQLType(),
+      fallback: column.default as unknown,
+    }))
+  const names = columns.map((c) => `"${c.name}"`).join(', ')
+  const definitions = columns.map((c) => `"${c.name}" ${c.type}`).join(', ')
+  // A row that leaves out a column with a plain default (false, 0, 'none') gets that default, as an INSERT
+  // would, rather than a null that breaks NOT NULL.
+  const selected = columns
+    .map((c) => {
+      if (typeof c.fallback === 'boolean' || typeof c.fallback === 'number') {
+        return `coalesce("${c.name}", ${String(c.fallback)})`
+      }
+      if (typeof c.fallback === 'string') return `coalesce("${c.name}", '${c.fallback.replace(/'/g, "''")}')`
+      return `"${c.name}"`
+    })
+    .join(', ')
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH).map((row) => {
       const record: Record<string, unknown> = {}
-      for (const [key, name] of columns) record[name] = (row as Record<string, unknown>)[key] ?? null
+      for (const { key, name } of columns) record[name] = (row as Record<string, unknown>)[key] ?? null
       return record
     })
     await db.execute(
       sql
-        .raw(`insert into "${getTableName(table)}" (${names}) select ${names} from jsonb_to_recordset(`)
+        .raw(`insert into "${getTableName(table)}" (${names}) select ${selected} from jsonb_to_recordset(`)
         .append(sql`${JSON.stringify(batch)}::jsonb) as x(${sql.raw(definitions)})`),
     )
   }

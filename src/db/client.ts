@@ -36,6 +36,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10))
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // An idle connection the server ends (a restart, a dropped test database) must not crash the process:
+    // the pool replaces it on next use.
+    pool.on('error', () => {})
     // Fail at start with a clear message rather than on the first request.
     const client = await pool.connect().catch(async (error: Error) => {
       await pool.end()

@@ -25,6 +25,7 @@ export async function buildTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     HEARTH_SIGN_IN_RATE_PER_MINUTE: '1000',
+    HEARTH_RATE_LIMIT_PER_MINUTE: '1000000',
     ...env,
   })
   const app = await buildApp({ config, database })

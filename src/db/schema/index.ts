@@ -3,6 +3,7 @@
 export * from './audit.ts'
 export * from './auth.ts'
 export * from './case-record.ts'
+export * from './looked-after.ts'
 export * from './organisation.ts'
 export * from './people.ts'
 export * from './person-details.ts'

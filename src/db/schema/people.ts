@@ -40,6 +40,12 @@ export const person = pgTable(
     immigrationStatus: text(),
     /** Unaccompanied asylum-seeking child. */
     uasc: boolean().notNull().default(false),
+    /** 903 DUC: the date the child stopped being an unaccompanied asylum-seeking child. */
+    uascCeasedOn: date(),
+    /** 903 PrevPerm: permanence before this period of care (P1–P4, Z1), where and when. */
+    previousPermanence: text(),
+    previousPermanenceLa: text(),
+    previousPermanenceOn: date(),
     nhsNumber: text(),
     upn: text(),
     formerUpn: text(),

@@ -27,6 +27,9 @@ export const personName = pgTable(
     kind: text().$type<'alias' | 'former' | 'known-as'>().notNull(),
     givenName: text().notNull(),
     familyName: text().notNull(),
+    /** The last day the name was used; still searchable afterwards. */
+    endedOn: date(),
+    version: integer().notNull().default(1),
   },
   (t) => [
     index('person_name_person_idx').on(t.personId),
@@ -59,6 +62,7 @@ export const personAddress = pgTable(
     postcode: text().notNull(),
     startedOn: date().notNull(),
     endedOn: date(),
+    version: integer().notNull().default(1),
   },
   (t) => [
     index('person_address_person_idx').on(t.personId),
@@ -80,8 +84,12 @@ export const personWarning = pgTable(
     endedOn: date(),
     recordedBy: integer().references(() => userAccount.id),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
   },
-  (t) => [index('person_warning_person_idx').on(t.personId)],
+  (t) => [
+    index('person_warning_person_idx').on(t.personId),
+    check('person_warning_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
 )
 
 export const RELATIONSHIP_TYPES = [
@@ -99,6 +107,8 @@ export const RELATIONSHIP_TYPES = [
   'household-member',
   'friend',
   'carer',
+  /** The inverse of carer: someone the person cares for. */
+  'cared-for',
 ] as const
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number]
 
@@ -120,11 +130,16 @@ export const relationship = pgTable(
     parentalResponsibility: boolean().notNull().default(false),
     startedOn: date(),
     endedOn: date(),
+    version: integer().notNull().default(1),
   },
   (t) => [
     index('relationship_person_idx').on(t.personId),
     index('relationship_related_idx').on(t.relatedPersonId),
     check('relationship_not_self', sql`${t.personId} <> ${t.relatedPersonId}`),
+    check(
+      'relationship_dates',
+      sql`${t.endedOn} is null or ${t.startedOn} is null or ${t.endedOn} >= ${t.startedOn}`,
+    ),
   ],
 )
 
@@ -169,6 +184,10 @@ export const professionalContact = pgTable(
       .default('not-known'),
     startedOn: date().notNull(),
     endedOn: date(),
+    version: integer().notNull().default(1),
   },
-  (t) => [index('professional_contact_person_idx').on(t.personId)],
+  (t) => [
+    index('professional_contact_person_idx').on(t.personId),
+    check('professional_contact_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
 )
