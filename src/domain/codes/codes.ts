@@ -18,13 +18,12 @@ export type CinCodeListName = Exclude<
 >
 
 export function cinCodes(name: CinCodeListName): readonly Code[] {
-  const list = cinCensus.lists[name] as {
-    codes?: { code: string; label: string | null; deprecated?: boolean }[]
-  }
+  // A code the DfE has withdrawn carries a status note in the list (e.g. 18A: "should not be used").
+  const list = cinCensus.lists[name] as { codes?: { code: string; label: string | null; status?: string }[] }
   return (list.codes ?? []).map((c) => ({
     code: c.code,
     label: c.label ?? c.code,
-    ...(c.deprecated ? { deprecated: true } : {}),
+    ...(c.status?.includes('should not be used') ? { deprecated: true } : {}),
   }))
 }
 
