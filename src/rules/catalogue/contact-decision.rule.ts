@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { dueDate } from '../engine/clock.ts'
+import { frontDoorTeam } from '../engine/owner.ts'
+import { andPeople, endOfDay, londonDate } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /** A decision on every contact within one working day of its receipt. */
@@ -11,7 +13,7 @@ export const contactDecisionRule: Rule = {
   kind: 'timescale',
   source: {
     kind: 'statutory-guidance',
-    citation: 'Working Together to Safeguard Children 2023, chapter 4',
+    citation: 'Working Together to Safeguard Children 2023, chapter 3 (responding to referrals)',
     quote:
       'Within one working day of a referral being received, a local authority social worker should make a decision about the type of response that is required.',
   },
@@ -20,7 +22,9 @@ export const contactDecisionRule: Rule = {
   threshold: '1 working day',
   effectiveFrom: '2018-07-01',
   allowsRecordedReason: false,
-  async evaluate({ db, asAt, personFilter }) {
+  async evaluate(context) {
+    const { db, asAt } = context
+    const receivedOn = londonDate(sql`c.received_at`)
     const rows = await queryRows<{
       id: number
       person_id: number
@@ -28,12 +32,11 @@ export const contactDecisionRule: Rule = {
       team_id: number | null
     }>(
       db,
-      sql`select c.id, c.person_id, (c.received_at at time zone 'Europe/London')::date::text as received_on,
-            (select t.id from team t where t.kind = 'front-door' order by t.id limit 1) as team_id
+      sql`select c.id, c.person_id, ${receivedOn}::text as received_on, ${frontDoorTeam} as team_id
           from contact c
-          where (c.received_at at time zone 'Europe/London')::date <= ${asAt}
-            and (c.decision_at is null or (c.decision_at at time zone 'Europe/London')::date > ${asAt})
-            ${personFilter ? sql`and ${personFilter(sql`c.person_id`)}` : sql``}`,
+          where c.received_at < ${endOfDay(asAt)}
+            and (c.decision_at is null or c.decision_at >= ${endOfDay(asAt)})
+            ${andPeople(context, sql`c.person_id`)}`,
     )
     return rows.map(
       (r): ClockItem => ({

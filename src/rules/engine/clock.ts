@@ -31,3 +31,23 @@ export function workingDaysOverdue(due: IsoDate, asAt: IsoDate): number {
 }
 
 export { calendarDaysBetween }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** A date in words, GOV.UK style, for a flag's `what` ("2 March 2026"). */
+export function inWords(date: IsoDate): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`
+}

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { setting, timescaleException, userAccount } from '../../db/schema/index.ts'
-import type { IsoDate } from '../../domain/calendar/working-days.ts'
+import { addCalendarDays, addWorkingDays, type IsoDate } from '../../domain/calendar/working-days.ts'
 import { RULES } from '../catalogue/index.ts'
 import { workingDaysOverdue } from './clock.ts'
 import type { Flag, Rule, RuleContext, Severity } from './types.ts'
@@ -41,9 +41,11 @@ export async function evaluateRules(db: DbOrTx, options: EvaluateOptions): Promi
   )
   const ids = options.personIds
   if (ids && ids.length === 0) return []
+  const dueSoon = options.dueSoonWorkingDays ?? 5
   const context: RuleContext = {
     db,
     asAt: options.asAt,
+    dueBy: horizon(options.asAt, dueSoon),
     personFilter: ids
       ? (column) =>
           sql`${column} in (${sql.join(
@@ -53,7 +55,6 @@ export async function evaluateRules(db: DbOrTx, options: EvaluateOptions): Promi
       : undefined,
     setting: await loadSettings(db, rules),
   }
-  const dueSoon = options.dueSoonWorkingDays ?? 5
   const results = await Promise.all(
     rules.map(async (rule) => ({ rule, items: await rule.evaluate(context) })),
   )
@@ -82,6 +83,19 @@ export async function evaluateRules(db: DbOrTx, options: EvaluateOptions): Promi
   return flags.sort((a, b) => b.daysOverdue - a.daysOverdue || a.personId - b.personId)
 }
 
+/**
+ * The last date a clock can fall due and still be flagged. Near the end of the bank-holiday table working
+ * days cannot be counted, so a calendar bound that is never shorter stands in (the engine re-checks).
+ */
+function horizon(asAt: IsoDate, dueSoon: number): IsoDate {
+  try {
+    return addWorkingDays(asAt, dueSoon)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return addCalendarDays(asAt, dueSoon * 2 + 14)
+  }
+}
+
 async function attachRecordedReasons(db: DbOrTx, flags: Flag[], asAt: IsoDate): Promise<void> {
   const candidates = flags.filter((f) => f.severity === 'overdue' && !f.recordedReason)
   if (candidates.length === 0) return
@@ -100,9 +114,12 @@ async function attachRecordedReasons(db: DbOrTx, flags: Flag[], asAt: IsoDate): 
     .where(
       and(
         inArray(timescaleException.personId, personIds),
-        sql`${timescaleException.recordedAt}::date <= ${asAt}`,
+        // Only reasons recorded by the end of asAt (a London day), so the past is shown as it stood.
+        sql`(${timescaleException.recordedAt} at time zone 'Europe/London')::date <= ${asAt}`,
       ),
     )
+    // The latest reason for a subject wins: the map below keeps the last row of each key.
+    .orderBy(timescaleException.recordedAt, timescaleException.id)
   const byKey = new Map(reasons.map((r) => [`${r.ruleId}|${r.subjectType}|${r.subjectId}`, r]))
   for (const flag of candidates) {
     const found = byKey.get(`${flag.ruleId}|${flag.subjectType}|${flag.subjectId}`)

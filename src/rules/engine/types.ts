@@ -25,12 +25,16 @@ export type RuleKind = 'timescale' | 'query'
 export type Severity = 'overdue' | 'due-soon' | 'query'
 export type Unit = 'working-days' | 'calendar-days' | 'weeks' | 'months' | 'hours'
 
+/** A setting's unit: a span of time, or a plain count (e.g. visits) or age in years. */
+export type SettingUnit = Unit | 'count' | 'years'
+
 /** A local setting a rule reads (statutory thresholds are fixed in the rule; local ones are settings). */
 export interface RuleSetting {
+  /** Unique across the registry, e.g. 'cp-visit-interval-working-days'. */
   key: string
   label: string
   default: number
-  unit: Unit
+  unit: SettingUnit
 }
 
 /** One thing a rule found for one child: when its clock started and when it is (or was) due. */
@@ -64,6 +68,12 @@ export interface RuleContext {
   db: DbOrTx
   /** Evaluate as things stood at the end of this day. */
   asAt: IsoDate
+  /**
+   * The latest due date that can still make a flag (asAt plus the due-soon window). A timescale rule may
+   * leave out clocks due later, in SQL, so that only rows that matter leave the database; the engine
+   * decides severity either way.
+   */
+  dueBy: IsoDate
   /** Limit to these people's records (a team's, one child's); undefined means the whole authority. */
   personFilter?: (personIdColumn: SQL) => SQL
   /** Local settings' current values. */

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { dueDate } from '../engine/clock.ts'
-import { ownerAt } from '../engine/owner.ts'
+import { allocatedAt } from '../engine/owner.ts'
+import { andPeople, canBeDueBy, noneOf, openReferral } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /** Assessment concluded (authorised) within 45 working days of the referral. */
@@ -12,7 +13,8 @@ export const assessmentTimescaleRule: Rule = {
   kind: 'timescale',
   source: {
     kind: 'statutory-guidance',
-    citation: 'Working Together to Safeguard Children 2023, chapter 2',
+    citation:
+      'Working Together to Safeguard Children 2023, chapter 3 (assessments under the Children Act 1989)',
     quote:
       'The maximum timeframe for the assessment to conclude, such that it is possible to reach a decision on next steps, should be no longer than 45 working days from the point of referral.',
   },
@@ -21,8 +23,8 @@ export const assessmentTimescaleRule: Rule = {
   threshold: '45 working days',
   effectiveFrom: '2013-04-15',
   allowsRecordedReason: true,
-  async evaluate({ db, asAt, personFilter }) {
-    const owner = ownerAt(sql`r.person_id`, asAt)
+  async evaluate(context) {
+    const { db, asAt } = context
     const rows = await queryRows<{
       id: number
       person_id: number
@@ -33,7 +35,7 @@ export const assessmentTimescaleRule: Rule = {
       extension_agreed_by: string | null
     }>(
       db,
-      sql`select r.id, r.person_id, r.referral_date::text, ${owner.workerId} as worker_id, ${owner.teamId} as team_id,
+      sql`select r.id, r.person_id, r.referral_date::text, sw.worker_id, sw.team_id,
             x.extension_reason, x.agreed_by as extension_agreed_by
           from referral r
           left join lateral (
@@ -42,10 +44,11 @@ export const assessmentTimescaleRule: Rule = {
             where a.referral_id = r.id and a.extension_reason is not null and a.start_date <= ${asAt}
             order by a.id desc limit 1
           ) x on true
-          where r.referral_date <= ${asAt} and not r.no_further_action
-            and (r.closure_date is null or r.closure_date > ${asAt})
-            and not exists (select 1 from assessment a where a.referral_id = r.id and a.authorised_on <= ${asAt})
-            ${personFilter ? sql`and ${personFilter(sql`r.person_id`)}` : sql``}`,
+          ${allocatedAt('sw', sql`r.person_id`, asAt)}
+          where ${openReferral('r', asAt)}
+            and ${canBeDueBy(sql`r.referral_date`, 45, 'working-days', context.dueBy)}
+            and ${noneOf(sql`from assessment a where a.referral_id = r.id and a.authorised_on <= ${asAt}`)}
+            ${andPeople(context, sql`r.person_id`)}`,
     )
     return rows.map(
       (r): ClockItem => ({
