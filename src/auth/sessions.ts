@@ -51,14 +51,11 @@ export async function createSession(
 
 const TOUCH_AFTER_MS = 30_000
 
-export async function findSession(
-  db: Db,
-  token: string,
-  policy: SessionPolicy,
-  now = new Date(),
-): Promise<SessionLookup> {
-  const idHash = hashToken(token)
-  const [row] = await db
+// The session lookup runs on every request: prepare it once per database so it is not rebuilt and
+// re-planned each time.
+const prepared = new WeakMap<Db, ReturnType<typeof prepareLookup>>()
+function prepareLookup(db: Db) {
+  return db
     .select({
       idHash: session.idHash,
       userId: session.userId,
@@ -77,7 +74,42 @@ export async function findSession(
     .from(session)
     .innerJoin(userAccount, eq(userAccount.id, session.userId))
     .leftJoin(worker, eq(worker.id, userAccount.workerId))
-    .where(eq(session.idHash, idHash))
+    .where(eq(session.idHash, sql.placeholder('idHash')))
+    .prepare('hearth_session_lookup')
+}
+
+// A signed-in user's session is looked up again only after a few seconds. Signing out, keeping the
+// session alive and any change to the user's account clear it at once (see forgetSessions*).
+const CACHE_MS = 5_000
+const cache = new Map<string, { found: ActiveSession; at: number }>()
+
+export function forgetSession(idHash: string): void {
+  cache.delete(idHash)
+}
+
+/** After an account is disabled or its roles change: the next request reads the database again. */
+export function forgetSessionsOfUser(userId: number): void {
+  for (const [key, entry] of cache) if (entry.found.user.id === userId) cache.delete(key)
+}
+
+export async function findSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<SessionLookup> {
+  const idHash = hashToken(token)
+  const cached = cache.get(idHash)
+  if (cached && now.getTime() - cached.at < CACHE_MS && now < cached.found.idleExpiresAt) {
+    return { state: 'active', session: cached.found }
+  }
+  cache.delete(idHash)
+  let lookup = prepared.get(db)
+  if (!lookup) {
+    lookup = prepareLookup(db)
+    prepared.set(db, lookup)
+  }
+  const [row] = await lookup.execute({ idHash })
   if (!row || row.endedAt || row.disabled) return { state: 'unknown' }
   const idleExpiresAt = new Date(row.lastSeenAt.getTime() + policy.idleMinutes * 60_000)
   if (now >= idleExpiresAt || now >= row.expiresAt) return { state: 'expired', idHash, userId: row.userId }
@@ -88,29 +120,29 @@ export async function findSession(
     lastSeenAt = now
     await db.update(session).set({ lastSeenAt: now }).where(eq(session.idHash, idHash))
   }
-  return {
-    state: 'active',
-    session: {
-      idHash,
-      lastSeenAt,
-      expiresAt: row.expiresAt,
-      idleExpiresAt: new Date(
-        Math.min(lastSeenAt.getTime() + policy.idleMinutes * 60_000, row.expiresAt.getTime()),
-      ),
-      user: {
-        id: row.userId,
-        username: row.username,
-        displayName: row.displayName,
-        roles: row.roles.filter(isRole),
-        workerId: row.workerId,
-        teamId: row.teamId,
-      },
+  const found: ActiveSession = {
+    idHash,
+    lastSeenAt,
+    expiresAt: row.expiresAt,
+    idleExpiresAt: new Date(
+      Math.min(lastSeenAt.getTime() + policy.idleMinutes * 60_000, row.expiresAt.getTime()),
+    ),
+    user: {
+      id: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      roles: row.roles.filter(isRole),
+      workerId: row.workerId,
+      teamId: row.teamId,
     },
   }
+  cache.set(idHash, { found, at: now.getTime() })
+  return { state: 'active', session: found }
 }
 
 /** Extends an active session now (the "stay signed in" button). */
 export async function keepSessionAlive(db: Db, idHash: string, now = new Date()): Promise<void> {
+  forgetSession(idHash)
   await db
     .update(session)
     .set({ lastSeenAt: now })
@@ -118,5 +150,11 @@ export async function keepSessionAlive(db: Db, idHash: string, now = new Date())
 }
 
 export async function endSession(db: Db, idHash: string): Promise<void> {
+  forgetSession(idHash)
   await db.update(session).set({ endedAt: new Date() }).where(eq(session.idHash, idHash))
+}
+
+/** For tests that change sessions in the database behind Hearth's back. */
+export function clearSessionCache(): void {
+  cache.clear()
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../../seed/demo-users.ts'
+import { clearSessionCache } from '../../../src/auth/sessions.ts'
 import { formDraft, session, userAccount } from '../../../src/db/schema/index.ts'
 import { buildTestApp, type TestApp } from '../../support/app.ts'
 
@@ -137,6 +138,7 @@ describe('idle timeout', () => {
     const token = client.cookies.get('hearth_session')!
     // Six minutes of silence against a five-minute idle limit.
     await t.database.db.execute(sql`update session set last_seen_at = now() - interval '6 minutes'`)
+    clearSessionCache()
     const response = await client.post('/drafts-demo', {
       notes: 'Half-written visit record',
       password: 'never kept',
@@ -159,6 +161,7 @@ describe('idle timeout', () => {
     expect(expires).toBeTruthy()
     expect(home.body).toContain('Stay signed in')
     await t.database.db.execute(sql`update session set last_seen_at = now() - interval '4 minutes'`)
+    clearSessionCache()
     const kept = await client.api('POST', '/session/keep-alive')
     expect(kept.statusCode).toBe(200)
     expect(new Date(kept.json().idleExpiresAt).getTime()).toBeGreaterThan(Date.now() + 4 * 60_000)
