@@ -5,6 +5,7 @@ import type { Actor } from '../auth/current-user.ts'
 import { type Db, type DbOrTx, queryRows } from '../db/client.ts'
 import { person, relationship, significantEvent, userAccount } from '../db/schema/index.ts'
 import { cinLabel } from '../domain/codes/codes.ts'
+import { wordCount } from '../domain/practice/substance.ts'
 import { ALLOCATION_KIND_LABELS } from './allocation.ts'
 import { CASE_NOTE_TYPE_LABELS } from './case-notes.ts'
 import { checkDate, today } from './dates.ts'
@@ -385,7 +386,6 @@ export interface SignificantEventInput {
 }
 
 const clean = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null)
-const wordCount = (v: string | null) => (v ? v.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length : 0)
 
 export function checkSignificantEventInput(input: SignificantEventInput, now = today()) {
   const c = new Checker()

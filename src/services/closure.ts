@@ -14,10 +14,11 @@ import {
   userAccount,
 } from '../db/schema/index.ts'
 import { cinCodeItems, cinLabel, isCinCode } from '../domain/codes/codes.ts'
+import { MIN_RATIONALE_WORDS, wordCount } from '../domain/practice/substance.ts'
 import { endAllocations } from './allocation.ts'
 import { checkDate, today } from './dates.ts'
 import { Checker, ConflictError, NotFoundError, ValidationError } from './errors.ts'
-import { MIN_RATIONALE_WORDS, wordCount, writeOversight } from './oversight.ts'
+import { writeOversight } from './oversight.ts'
 import { changesSince } from './people.ts'
 import { savePlanVersion } from './plans.ts'
 

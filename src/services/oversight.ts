@@ -4,6 +4,7 @@ import { diffFields, recordChanges } from '../audit/change-history.ts'
 import type { Actor } from '../auth/current-user.ts'
 import type { Db, DbOrTx } from '../db/client.ts'
 import { oversight, oversightAction, userAccount, worker } from '../db/schema/index.ts'
+import { MIN_DECISION_WORDS, MIN_RATIONALE_WORDS, wordCount } from '../domain/practice/substance.ts'
 import { checkDate, today } from './dates.ts'
 import { Checker, ConflictError, NotFoundError } from './errors.ts'
 
@@ -50,17 +51,9 @@ export interface OversightInput {
 
 const clean = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null)
 
-/** Words with at least one letter: "Case reviewed." is two. */
-export function wordCount(text: string | null): number {
-  return text ? text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length : 0
-}
-
 // Phrases that record that something was looked at without saying what was decided.
 const BOILERPLATE =
   /^(case|file|record|plan|notes?)?\s*(has been |was )?(reviewed|read|noted|discussed|seen|checked|agreed|ok|okay)(\s+(and|&)\s+(noted|agreed|ok))?\s*[.!]*$/i
-
-export const MIN_DECISION_WORDS = 4
-export const MIN_RATIONALE_WORDS = 8
 
 /** Checks that a decision and rationale say something: not empty, not "case reviewed", a few words each. */
 export function checkSubstance(

@@ -50,6 +50,11 @@ describe(RULE, () => {
     expect(await flagsOf(database.db, RULE, child.id, '2026-03-10')).toHaveLength(1)
   })
 
+  it('uses the same measure as the closure form: fewer than eight words does not explain a closure', async () => {
+    const { child } = await proposed('Family doing well now, so we close.')
+    expect(await flagsOf(database.db, RULE, child.id, '2026-03-10')).toHaveLength(1)
+  })
+
   it('accepts a rationale that says why', async () => {
     const { child } = await proposed(
       'Mum has engaged with the parenting programme and school report good attendance since January.',

@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
+import { MIN_RATIONALE_WORDS } from '../../domain/practice/substance.ts'
 import { allocatedAt, teamOf } from '../engine/owner.ts'
-import { andPeople, trimmedLength } from '../engine/sql.ts'
+import { andPeople } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
-
-/** A rationale shorter than this (after trimming) does not explain a closure. */
-export const MINIMUM_RATIONALE_CHARACTERS = 40
 
 /**
  * A case proposed for closure without a rationale (empty, or too short to say why), while the proposal
@@ -25,7 +23,7 @@ export const closureWithoutRationaleRule: Rule = {
   },
   clockStart: 'Closure proposed',
   unit: 'calendar-days',
-  threshold: `Rationale empty or under ${MINIMUM_RATIONALE_CHARACTERS} characters`,
+  threshold: `Rationale empty or under ${MIN_RATIONALE_WORDS} words`,
   effectiveFrom: '2012-01-01',
   allowsRecordedReason: false,
   async evaluate(context) {
@@ -47,7 +45,8 @@ export const closureWithoutRationaleRule: Rule = {
           from referral r
           ${allocatedAt('sw', sql`r.person_id`, asAt)}
           where r.closure_proposed_on <= ${asAt} and (r.closure_date is null or r.closure_date > ${asAt})
-            and ${trimmedLength(sql`r.closure_rationale`)} < ${MINIMUM_RATIONALE_CHARACTERS}
+            and (select count(*) from regexp_split_to_table(coalesce(r.closure_rationale, ''), '[[:space:]]+') w where w ~ '[[:alpha:]]')
+              < ${MIN_RATIONALE_WORDS}
             ${andPeople(context, sql`r.person_id`)}`,
     )
     return rows.map(

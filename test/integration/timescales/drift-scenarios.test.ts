@@ -1,0 +1,399 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { IsoDate } from '../../../src/domain/calendar/working-days.ts'
+import { RULES } from '../../../src/rules/catalogue/index.ts'
+import { evaluateRules } from '../../../src/rules/engine/evaluate.ts'
+import type { Flag } from '../../../src/rules/engine/types.ts'
+import { today } from '../../../src/services/dates.ts'
+import { buildTestApp, type TestApp } from '../../support/app.ts'
+import { addMonths, type Cast, Journey, signInCast, workingDaysBefore } from './support.ts'
+
+// The issue's "done when": one child per timescale or drift pattern, built only through the API as the
+// front door, the social worker, their manager and the conference chair would record it, each flagged
+// exactly once, by the intended rule, with the intended owner; and a child whose journey was timely
+// throughout, flagged for nothing. Each scenario child is otherwise kept in good order (assessed in time,
+// seen alone, oversight recorded…), so that its pattern is the only one that applies.
+//
+// The record is evaluated as at a fixed date in the past, not today. Two things the API stamps with the
+// clock rather than a date the user gives shape the scenarios: plan versions (plan_version.saved_at) and
+// significant events (recorded_at) carry the time of saving, so as at AS_AT every plan built here has no
+// saved version yet and counts as last updated on its start date, and a significant event recorded now
+// does not exist yet; and a closure proposal is dated the day it is made (closure_proposed_on = today),
+// so that one pattern is evaluated as at today, in its own test below.
+
+const AS_AT: IsoDate = '2026-07-15'
+/** `n` working days before AS_AT. */
+const wd = (n: number) => workingDaysBefore(AS_AT, n)
+const LATER = addMonths(AS_AT, 2)
+
+type Owner = 'social-worker' | 'manager' | 'front-door' | 'chair'
+
+interface Scenario {
+  ruleId: string
+  owner: Owner
+  /** Builds the child through the API; returns their person id. */
+  build(c: Cast): Promise<number>
+}
+
+/**
+ * A referral `referred` working days before AS_AT with a timely assessment (identity considered), completed
+ * and authorised `authorised` working days before AS_AT, within the 45 working days.
+ */
+async function assessed(j: Journey, referred: number, authorised: number): Promise<number> {
+  const referralId = await j.referral(wd(referred))
+  await j.assessment(referralId, {
+    start: wd(referred - 1),
+    completed: wd(authorised + 1),
+    authorised: wd(authorised),
+  })
+  return referralId
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    ruleId: 'contact-decision',
+    owner: 'front-door',
+    async build(c) {
+      // A contact three working days ago with no decision yet.
+      const j = await Journey.start(c, 'Ada')
+      await j.contact(wd(3))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'assessment-45-working-days',
+    owner: 'social-worker',
+    async build(c) {
+      // Referred 50 working days ago; the assessment is still in progress (due 5 working days ago).
+      const j = await Journey.start(c, 'Ben')
+      const referralId = await j.referral(wd(50))
+      await j.assessment(referralId, { start: wd(48) })
+      await j.visit(wd(30))
+      await j.oversight(wd(20))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'icpc-15-working-days',
+    owner: 'social-worker',
+    async build(c) {
+      // Strategy discussion 25 working days ago, enquiry concluded for a conference; none held.
+      const j = await Journey.start(c, 'Cara')
+      const referralId = await j.referral(wd(30))
+      await j.visit(wd(28))
+      await j.section47(referralId, wd(25), wd(20))
+      await j.oversight(wd(20))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'first-core-group-10-working-days',
+    owner: 'social-worker',
+    async build(c) {
+      // Initial conference 25 working days ago made a plan; no core group since.
+      const j = await Journey.start(c, 'Dev')
+      const referralId = await j.referral(wd(38))
+      const s47 = await j.section47(referralId, wd(35), wd(32))
+      await j.initialConference(s47, wd(25))
+      await j.visit(wd(20), { kind: 'cp' })
+      await j.oversight(wd(10))
+      await j.visit(wd(3), { kind: 'cp' })
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'cp-review-conference',
+    owner: 'chair',
+    async build(c) {
+      // Initial conference 90 working days ago (over 4 months): the first review was due within 3 months.
+      const j = await Journey.start(c, 'Eli')
+      const referralId = await assessed(j, 105, 70)
+      const s47 = await j.section47(referralId, wd(100), wd(96))
+      const cpPlanId = await j.initialConference(s47, wd(90))
+      await j.coreGroup(cpPlanId, wd(85))
+      await j.visit(wd(40), { kind: 'cp' })
+      await j.oversight(wd(10))
+      await j.visit(wd(3), { kind: 'cp' })
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'cp-visits',
+    owner: 'social-worker',
+    async build(c) {
+      // On a child protection plan, last seen 15 working days ago (every 10 working days is the standard).
+      const j = await Journey.start(c, 'Fay')
+      const referralId = await j.referral(wd(38))
+      const s47 = await j.section47(referralId, wd(35), wd(32))
+      const cpPlanId = await j.initialConference(s47, wd(25))
+      await j.coreGroup(cpPlanId, wd(20))
+      await j.visit(wd(15), { kind: 'cp' })
+      await j.oversight(wd(10))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'repeat-child-protection-plan',
+    owner: 'manager',
+    async build(c) {
+      // A first plan ended at review; a second began 22 working days ago, with no oversight since.
+      const j = await Journey.start(c, 'Gus')
+      const referralId = await assessed(j, 125, 95)
+      const first = await j.section47(referralId, wd(120), wd(117))
+      const firstPlan = await j.initialConference(first, wd(112))
+      await j.coreGroup(firstPlan, wd(108))
+      await j.visit(wd(100), { kind: 'cp' })
+      await j.endPlanAtReview(firstPlan, wd(60), 'no-longer-needed')
+      await j.oversight(wd(30))
+      const second = await j.section47(referralId, wd(28), wd(26))
+      const secondPlan = await j.initialConference(second, wd(22))
+      await j.coreGroup(secondPlan, wd(18))
+      await j.visit(wd(10), { kind: 'cp' })
+      await j.visit(wd(2), { kind: 'cp' })
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'cin-plan-review',
+    owner: 'social-worker',
+    async build(c) {
+      // A child in need plan 74 working days old (over 3 months) that has never been reviewed.
+      const j = await Journey.start(c, 'Hana')
+      await assessed(j, 110, 76)
+      await j.cinPlan(wd(74), [LATER])
+      await j.visit(wd(40))
+      await j.visit(wd(10))
+      await j.oversight(wd(10))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'cin-review-after-cp-step-down',
+    owner: 'social-worker',
+    async build(c) {
+      // The review conference stepped the plan down to child in need 20 working days ago; no CIN review.
+      const j = await Journey.start(c, 'Ivo')
+      const referralId = await assessed(j, 90, 55)
+      const s47 = await j.section47(referralId, wd(85), wd(80))
+      const cpPlanId = await j.initialConference(s47, wd(72))
+      await j.coreGroup(cpPlanId, wd(65))
+      await j.visit(wd(60), { kind: 'cp' })
+      await j.visit(wd(25), { kind: 'cp' })
+      await j.endPlanAtReview(cpPlanId, wd(20), 'step-down-cin')
+      await j.oversight(wd(10))
+      await j.visit(wd(8))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'plan-not-updated-after-significant-change',
+    owner: 'social-worker',
+    async build(c) {
+      // Someone new moved into the household 10 working days ago; the plan (28 days old) is unchanged.
+      const j = await Journey.start(c, 'Jude')
+      await assessed(j, 60, 30)
+      await j.cinPlan(wd(28), [LATER])
+      await j.visit(wd(20))
+      await j.newHouseholdMember(wd(10))
+      await j.oversight(wd(10))
+      await j.visit(wd(5))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'plan-actions-overdue',
+    owner: 'social-worker',
+    async build(c) {
+      // A plan action due 5 working days ago is still open.
+      const j = await Journey.start(c, 'Kit')
+      await assessed(j, 60, 30)
+      await j.cinPlan(wd(28), [wd(5), LATER])
+      await j.visit(wd(20))
+      await j.oversight(wd(10))
+      await j.visit(wd(5))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'no-management-oversight',
+    owner: 'manager',
+    async build(c) {
+      // Referred 110 working days ago (over 3 months) and no manager has recorded oversight.
+      const j = await Journey.start(c, 'Lia')
+      await assessed(j, 110, 76)
+      await j.visit(wd(40))
+      await j.visit(wd(10))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'child-not-seen-alone',
+    owner: 'social-worker',
+    async build(c) {
+      // Seen alone at the first visit, but not at any of the last three.
+      const j = await Journey.start(c, 'Max')
+      await j.referral(wd(35))
+      await j.visit(wd(33))
+      for (const n of [30, 20, 10]) await j.visit(wd(n), { alone: false })
+      await j.oversight(wd(10))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'child-views-not-recorded-at-review',
+    owner: 'social-worker',
+    async build(c) {
+      // The plan's review 5 working days ago did not seek the child's views.
+      const j = await Journey.start(c, 'Noor')
+      await assessed(j, 60, 30)
+      const planId = await j.cinPlan(wd(28), [LATER])
+      await j.visit(wd(20))
+      await j.oversight(wd(10))
+      await j.planReview(planId, wd(5), { views: false })
+      await j.visit(wd(3))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 'assessment-identity-not-considered',
+    owner: 'social-worker',
+    async build(c) {
+      // An assessment authorised in time that says nothing about identity and culture.
+      const j = await Journey.start(c, 'Omar')
+      const referralId = await j.referral(wd(40))
+      await j.assessment(
+        referralId,
+        { start: wd(38), completed: wd(12), authorised: wd(10) },
+        { identity: false },
+      )
+      await j.visit(wd(20))
+      await j.oversight(wd(10))
+      return j.personId
+    },
+  },
+  {
+    ruleId: 're-referral-within-12-months',
+    owner: 'manager',
+    async build(c) {
+      // Referred 120 working days ago, closed 100 days ago, referred again 20 days ago; no oversight since.
+      const j = await Journey.start(c, 'Pia')
+      const first = await j.referral(wd(120))
+      await j.visit(wd(115))
+      await j.close(first, wd(100))
+      await j.referral(wd(20))
+      await j.visit(wd(10))
+      return j.personId
+    },
+  },
+]
+
+/**
+ * A timely journey: referral, an assessment with identity authorised in time, oversight at sign-off and
+ * since, visits with the child seen alone, a plan reviewed in time with the child's views and an action
+ * done, the plan changed when the school asked, and mother living with the child since birth.
+ */
+async function cleanJourney(c: Cast): Promise<number> {
+  const j = await Journey.start(c, 'Zara')
+  const referralId = await j.referral(wd(110))
+  await j.mother()
+  await j.visit(wd(105), { kind: 'assessment' })
+  await j.assessment(referralId, { start: wd(108), completed: wd(80), authorised: wd(78) })
+  await j.oversight(wd(78), 'assessment-sign-off')
+  const planId = await j.cinPlan(wd(75), [wd(50), LATER])
+  await j.visit(wd(60))
+  await j.visit(wd(30), { alone: false })
+  const firstAction = (await j.plan(planId)).plan.actions[0]!.id
+  await j.planReview(planId, wd(20), { done: [firstAction] })
+  await j.updatePlan(planId, addMonths(AS_AT, 1))
+  await j.oversight(wd(15), 'supervision')
+  await j.visit(wd(8))
+  return j.personId
+}
+
+let t: TestApp
+let c: Cast
+const children = new Map<string, number>()
+let clean: number
+let flags: Flag[]
+
+beforeAll(async () => {
+  t = await buildTestApp()
+  c = await signInCast(t)
+  for (const s of SCENARIOS) children.set(s.ruleId, await s.build(c))
+  clean = await cleanJourney(c)
+  flags = await evaluateRules(t.database.db, { asAt: AS_AT, personIds: [...children.values(), clean] })
+}, 240_000)
+afterAll(() => t.close())
+
+const summary = (found: Flag[], personId: number) =>
+  found
+    .filter((f) => f.personId === personId)
+    .map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      ownerWorkerId: f.ownerWorkerId,
+      ownerTeamId: f.ownerTeamId,
+      what: f.what,
+    }))
+
+function ownerOf(owner: Owner) {
+  const { socialworker, teammanager, iro } = c.staff
+  switch (owner) {
+    case 'social-worker':
+      return { ownerWorkerId: socialworker.workerId, ownerTeamId: socialworker.teamId }
+    case 'manager':
+      // The allocated worker's line manager, in the allocated team.
+      return { ownerWorkerId: teammanager.workerId, ownerTeamId: socialworker.teamId }
+    case 'front-door':
+      return { ownerWorkerId: null, ownerTeamId: c.frontDoorTeamId }
+    case 'chair':
+      return { ownerWorkerId: iro.workerId, ownerTeamId: iro.teamId }
+  }
+}
+
+const severityOf = (ruleId: string) =>
+  RULES.find((r) => r.id === ruleId)?.kind === 'query' ? 'query' : 'overdue'
+
+describe('drift scenarios built through the API', () => {
+  it('cover every rule in the catalogue', () => {
+    const covered = [...SCENARIOS.map((s) => s.ruleId), 'closure-without-rationale'].sort()
+    expect(covered).toEqual(RULES.map((r) => r.id).sort())
+    // The manager the rules name is the social worker's line manager.
+    expect(c.staff.socialworker.lineManagerId).toBe(c.staff.teammanager.workerId)
+  })
+
+  it.each(SCENARIOS.map((s) => [s.ruleId, s] as const))(
+    'flags the %s child exactly once, with the right owner',
+    (ruleId, scenario) => {
+      expect(summary(flags, children.get(ruleId)!)).toEqual([
+        {
+          ruleId,
+          severity: severityOf(ruleId),
+          ...ownerOf(scenario.owner),
+          what: expect.any(String),
+        },
+      ])
+    },
+  )
+
+  it('flags nothing for a child whose journey was timely throughout', () => {
+    expect(summary(flags, clean)).toEqual([])
+  })
+
+  it('cannot produce a closure without a rationale: Hearth refuses it, so the rule only meets records from elsewhere', async () => {
+    // The closure form and the rule share one measure (src/domain/practice/substance.ts); the rule's own
+    // test shows it firing on such a record.
+    const now = today()
+    const ago = (n: number) => workingDaysBefore(now, n)
+    const j = await Journey.start(c, 'Yusuf')
+    const referralId = await j.referral(ago(20))
+    await j.visit(ago(15))
+    await j.assessment(
+      referralId,
+      { start: ago(19), completed: ago(6), authorised: ago(5) },
+      { outcome: 'no-further-action' },
+    )
+    await expect(j.proposeClosure(referralId, 'RC8', 'Family doing well now, so close.')).rejects.toThrow()
+    const found = await evaluateRules(t.database.db, { asAt: now, personIds: [j.personId] })
+    expect(summary(found, j.personId)).toEqual([])
+  })
+})
