@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'allocation:manage': ['team-manager', 'service-manager'],
   'worklist:view': PRACTITIONERS,
   /** The front door's list of contacts awaiting a decision. */
+  /** Open IRO escalations across the authority: managers must see and answer them. */
+  'escalations:view': ['team-manager', 'service-manager', 'cp-chair-iro', 'senior-leader'],
   'front-door:view': ['front-door-worker', 'team-manager', 'service-manager'],
   'team:view': MANAGERS,
   'service:view': ['service-manager', 'senior-leader', 'performance-analyst'],

@@ -10,6 +10,8 @@ export type JourneyStage =
   | 'assessment'
   | 'child-in-need'
   | 'child-protection'
+  | 'looked-after'
+  | 'care-leaver'
   | 'closed'
   | 'no-involvement'
 
@@ -19,6 +21,8 @@ export const JOURNEY_LABELS: Record<JourneyStage, string> = {
   assessment: 'Being assessed',
   'child-in-need': 'Child in need',
   'child-protection': 'Child protection plan',
+  'looked-after': 'Looked after',
+  'care-leaver': 'Care leaver',
   closed: 'Case closed',
   'no-involvement': 'No current involvement',
 }
@@ -29,6 +33,8 @@ export const JOURNEY_LABELS: Record<JourneyStage, string> = {
  */
 export async function journeyStage(db: DbOrTx, personId: number, asAt = today()): Promise<JourneyStage> {
   const [row] = await queryRows<{
+    looked_after: boolean
+    left_care: boolean
     cp: boolean
     cin: boolean
     open_referral: boolean
@@ -39,6 +45,8 @@ export async function journeyStage(db: DbOrTx, personId: number, asAt = today())
     db,
     sql`
     select
+      exists (select 1 from period_of_care where person_id = ${personId} and start_date <= ${asAt} and (end_date is null or end_date > ${asAt})) as looked_after,
+      exists (select 1 from period_of_care where person_id = ${personId} and end_date <= ${asAt}) as left_care,
       exists (select 1 from ${cpPlan} where person_id = ${personId} and start_date <= ${asAt} and (end_date is null or end_date > ${asAt})) as cp,
       exists (select 1 from ${plan} where person_id = ${personId} and kind = 'child-in-need' and start_date <= ${asAt} and (end_date is null or end_date > ${asAt})) as cin,
       exists (select 1 from ${referral} where person_id = ${personId} and referral_date <= ${asAt} and (closure_date is null or closure_date > ${asAt})) as open_referral,
@@ -48,11 +56,15 @@ export async function journeyStage(db: DbOrTx, personId: number, asAt = today())
   `,
   )
   if (!row) return 'no-involvement'
+  if (row.looked_after) return 'looked-after'
   if (row.cp) return 'child-protection'
   if (row.cin) return 'child-in-need'
   if (row.assessed) return 'assessment'
   if (row.open_referral) return 'referral'
   if (row.early_help) return 'early-help'
+  // Left care and no current involvement: a care leaver (the care-leaver status itself is computed on the
+  // care leaver's page from age and care history).
+  if (row.left_care) return 'care-leaver'
   return row.any_referral ? 'closed' : 'no-involvement'
 }
 

@@ -13,6 +13,7 @@ const ITEMS: NavItem[] = [
   { text: 'Find a child', href: '/children', permission: 'child:search' },
   { text: 'My team', href: '/teams', permission: 'team:view' },
   { text: 'Front door', href: '/front-door', permission: 'front-door:view' },
+  { text: 'IRO escalations', href: '/looked-after/escalations', permission: 'escalations:view' },
   { text: 'Organisation', href: '/organisation', permission: 'organisation:view' },
   { text: 'Returns', href: '/returns', permission: 'returns:produce' },
   { text: 'Access log', href: '/admin/access-log', permission: 'access-log:view' },

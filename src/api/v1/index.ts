@@ -5,6 +5,7 @@ import { childProtectionApi } from './child-protection.api.ts'
 import { childrenApi } from './children.api.ts'
 import { familyApi } from './family.api.ts'
 import { frontDoorApi } from './front-door.api.ts'
+import { lookedAfterApi } from './looked-after.api.ts'
 import { meApi } from './me.api.ts'
 import { organisationApi } from './organisation.api.ts'
 import { plansApi } from './plans.api.ts'
@@ -25,5 +26,6 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(assessmentsApi)
   await app.register(childProtectionApi)
   await app.register(plansApi)
+  await app.register(lookedAfterApi)
   await app.register(practiceApi)
 }

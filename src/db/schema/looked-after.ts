@@ -99,6 +99,32 @@ export const placement = pgTable(
   ],
 )
 
+/**
+ * A deprivation of liberty order (DoLO) made for a looked-after child, under the High Court's inherent
+ * jurisdiction (903 DoLo from 2026-27: DOLO_START, DOLO_END).
+ */
+export const deprivationOfLiberty = pgTable(
+  'deprivation_of_liberty',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer()
+      .notNull()
+      .references(() => person.id),
+    periodOfCareId: integer()
+      .notNull()
+      .references(() => periodOfCare.id),
+    startDate: date().notNull(),
+    endDate: date(),
+    /** The court, the order's terms and the restrictions it authorises. */
+    details: text(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('deprivation_of_liberty_person_idx').on(t.personId, t.startDate),
+    check('deprivation_of_liberty_dates', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+)
+
 /** Looked-after reviews chaired by the IRO (903 Reviews: REVIEW date and participation REVIEW_CODE). */
 export const lacReview = pgTable(
   'lac_review',
@@ -177,6 +203,9 @@ export const healthRecord = pgTable(
         | 'immunisations'
         | 'sdq'
         | 'substance-misuse'
+        // 903 OC2 HEALTH_CHECK (under-5 development checks up to date) and CONVICTED: kinds only, no column.
+        | 'health-surveillance'
+        | 'conviction'
       >()
       .notNull(),
     recordedOn: date().notNull(),
@@ -456,6 +485,9 @@ export const careLeaverContact = pgTable(
     /** The care leaver's own feedback on health and wellbeing services. */
     healthFeedback: text(),
     wellbeingFeedback: text(),
+    /** How the care leaver rates those services (good, okay, poor, not used), so feedback can be counted. */
+    healthServicesRating: text().$type<'good' | 'okay' | 'poor' | 'not-used'>(),
+    wellbeingServicesRating: text().$type<'good' | 'okay' | 'poor' | 'not-used'>(),
   },
   (t) => [index('care_leaver_contact_person_idx').on(t.personId, t.contactedOn)],
 )

@@ -7,6 +7,7 @@ import { childProtectionRoutes } from './child-protection/child-protection.route
 import { childrenRoutes } from './children/children.routes.ts'
 import { familyRoutes } from './family/family.routes.ts'
 import { frontDoorRoutes } from './front-door/front-door.routes.ts'
+import { lookedAfterRoutes } from './looked-after/looked-after.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { homeRoutes } from './home/home.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
@@ -26,6 +27,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   await app.register(childProtectionRoutes)
   await app.register(plansRoutes)
   await app.register(practiceRoutes)
+  await app.register(lookedAfterRoutes)
   await app.register(organisationRoutes)
   await app.register(returnsRoutes)
   await app.register(accessLogRoutes)
