@@ -13,6 +13,7 @@ import {
   worker,
 } from '../src/db/schema/index.ts'
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts'
+import { insertJourneys, type JourneyContext, type ScenarioChild, scenarioChildren } from './journeys.ts'
 import { syntheticPerson } from './lib/names.ts'
 import { createRandom } from './lib/random.ts'
 import { type OrganisationPlan, planOrganisation, type SeedSize, type WorkerRow } from './organisation.ts'
@@ -41,11 +42,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedAuthority(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now()
-  const random = createRandom(options.seed)
-  const plan = planOrganisation(options.size, random.fork('organisation'), (r) => {
-    const p = syntheticPerson(r, { birthYear: 1975 })
-    return { givenName: p.firstName, familyName: p.lastName }
-  })
+  const { plan, random } = planSeed(options)
   const rows: Record<string, number> = {}
   // Every demo account shares one hash: hashing is deliberately slow, and these are demo accounts.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -72,6 +69,8 @@ export async function seedAuthority(db: Db, options: SeedOptions): Promise<SeedS
     rows.user_account = accounts.users.length
     rows.user_role = accounts.roles.length
     rows.user_identity = accounts.identities.length
+    // The children's journeys, after the staff they are allocated to.
+    await insertJourneys(tx, journeyContext(options, plan, accounts, random), rows)
   })
   await db.execute(sql`analyze`)
   const totalRows = Object.values(rows).reduce((a, b) => a + b, 0)
@@ -82,6 +81,47 @@ export async function seedAuthority(db: Db, options: SeedOptions): Promise<SeedS
     totalRows,
     milliseconds: Math.round(performance.now() - started),
   }
+}
+
+function planSeed(options: SeedOptions) {
+  const random = createRandom(options.seed)
+  const plan = planOrganisation(options.size, random.fork('organisation'), (r) => {
+    const p = syntheticPerson(r, { birthYear: 1975 })
+    return { givenName: p.firstName, familyName: p.lastName }
+  })
+  return { plan, random }
+}
+
+function journeyContext(
+  options: SeedOptions,
+  plan: OrganisationPlan,
+  accounts: ReturnType<typeof planAccounts>,
+  random: ReturnType<typeof createRandom>,
+): JourneyContext {
+  const userIdByWorkerId = new Map<number, number>()
+  for (const u of accounts.users)
+    if (u.workerId != null && u.id != null) userIdByWorkerId.set(u.workerId, u.id)
+  return {
+    size: options.size,
+    plan,
+    userIdByWorkerId,
+    featuredWorkerId: findDemoWorker(plan, 'support-and-protect', 'practitioner')?.id ?? null,
+    random: random.fork('journeys'),
+  }
+}
+
+/** What seedAuthority hands the journey generator, for generating the same journeys in memory (tests). */
+export function seedJourneyContext(options: SeedOptions): JourneyContext {
+  const { plan, random } = planSeed(options)
+  return journeyContext(options, plan, planAccounts(plan, ''), random)
+}
+
+/**
+ * The children seeded on purpose with the practice faults inspectors find (seed/journeys/scenarios.ts), as
+ * seedAuthority writes them for the same size and seed. Computed in memory, without a database.
+ */
+export function seededScenarioChildren(options: SeedOptions): ScenarioChild[] {
+  return scenarioChildren(seedJourneyContext(options))
 }
 
 /** A sign-in for every member of staff, plus the named demonstration users of the README. */

@@ -6,6 +6,7 @@ import { childrenApi } from './children.api.ts'
 import { familyApi } from './family.api.ts'
 import { frontDoorApi } from './front-door.api.ts'
 import { lookedAfterApi } from './looked-after.api.ts'
+import { worklistsApi } from './worklists.api.ts'
 import { meApi } from './me.api.ts'
 import { organisationApi } from './organisation.api.ts'
 import { plansApi } from './plans.api.ts'
@@ -27,5 +28,6 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(childProtectionApi)
   await app.register(plansApi)
   await app.register(lookedAfterApi)
+  await app.register(worklistsApi)
   await app.register(practiceApi)
 }

@@ -11,12 +11,15 @@ import { lookedAfterRoutes } from './looked-after/looked-after.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { homeRoutes } from './home/home.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
+import { worklistsRoutes } from './worklists/worklists.routes.ts'
 import { organisationRoutes } from './organisation/organisation.routes.ts'
 import { plansRoutes } from './plans/plans.routes.ts'
 import { practiceRoutes } from './practice/practice.routes.ts'
 
 /** The server-rendered pages, one folder per area. */
 export async function webRoutes(app: FastifyInstance): Promise<void> {
+  // First: it adds the count of overdue work to the navigation of every page registered after it.
+  await app.register(worklistsRoutes)
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(homeRoutes)

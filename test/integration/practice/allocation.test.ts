@@ -227,8 +227,8 @@ describe('team caseloads', () => {
 
   it('puts My team in the navigation of managers only', async () => {
     const tm = await t.signedIn('teammanager')
-    expect((await tm.get('/')).body).toContain('href="/teams"')
+    expect((await tm.get('/')).body).toContain('href="/my-team"')
     const social = await t.signedIn('socialworker')
-    expect((await social.get('/')).body).not.toContain('href="/teams"')
+    expect((await social.get('/')).body).not.toContain('href="/my-team"')
   })
 })
