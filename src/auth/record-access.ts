@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../db/client.ts'
+import { type DbOrTx, qualified } from '../db/client.ts'
 import { person } from '../db/schema/index.ts'
 import type { CurrentUser } from './current-user.ts'
 import { AUTHORITY_WIDE_ROLES } from './roles.ts'
@@ -15,14 +15,14 @@ import { AUTHORITY_WIDE_ROLES } from './roles.ts'
  *   management chain, and the service manager of the team's service — or who hold a grant.
  */
 export function visiblePersonCondition(user: CurrentUser): SQL {
-  const granted = sql`exists (select 1 from record_access_grant g where g.person_id = ${person.id} and g.user_id = ${user.id})`
+  const granted = sql`exists (select 1 from record_access_grant g where g.person_id = ${qualified(person.id)} and g.user_id = ${user.id})`
   const authorityWide = user.roles.some((role) => AUTHORITY_WIDE_ROLES.includes(role))
   const workerId = user.workerId ?? -1
   const teamId = user.teamId ?? -1
   const serviceWide = user.roles.includes('service-manager')
   const related = sql`exists (
     select 1 from allocation a
-    where a.person_id = ${person.id} and a.ended_on is null and (
+    where a.person_id = ${qualified(person.id)} and a.ended_on is null and (
       a.worker_id = ${workerId}
       or a.team_id = ${teamId}
       or a.worker_id in (
@@ -36,7 +36,7 @@ export function visiblePersonCondition(user: CurrentUser): SQL {
       ${serviceWide ? sql`or a.team_id in (select t.id from team t where t.service_id = (select service_id from team where id = ${teamId}))` : sql``}
     )
   )`
-  return sql`(case when ${person.accessRestriction} = 'none' then (${authorityWide ? sql`true` : related} or ${granted}) else ${granted} end)`
+  return sql`(case when ${qualified(person.accessRestriction)} = 'none' then (${authorityWide ? sql`true` : related} or ${granted}) else ${granted} end)`
 }
 
 export async function canSeePerson(db: DbOrTx, user: CurrentUser, personId: number): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm'
+import { type ExtractTablesWithRelations, getTableName, type SQL, sql } from 'drizzle-orm'
+import { toSnakeCase } from 'drizzle-orm/casing'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import type { PgColumn, PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import * as schema from './schema/index.ts'
@@ -59,4 +60,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] }
   return result.rows
+}
+
+/**
+ * A column named with its table, for use inside a raw subquery. Drizzle leaves columns unqualified in the
+ * select list of a query on one table, so `a.plan_id = ${plan.id}` would silently compare with the
+ * subquery's own `id`; `a.plan_id = ${qualified(plan.id)}` cannot.
+ */
+export function qualified(column: PgColumn): SQL {
+  const name = column.keyAsName ? toSnakeCase(column.name) : column.name
+  return sql.raw(`"${getTableName(column.table)}"."${name}"`)
 }

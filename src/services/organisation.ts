@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { DbOrTx } from '../db/client.ts'
+import { type DbOrTx, qualified } from '../db/client.ts'
 import { allocation, localAuthority, service, team, worker } from '../db/schema/index.ts'
 
 export async function getLocalAuthority(db: DbOrTx) {
@@ -8,7 +8,7 @@ export async function getLocalAuthority(db: DbOrTx) {
   return la ?? null
 }
 
-const currentCaseload = sql<number>`(select count(distinct a.person_id)::int from ${allocation} a where a.worker_id = ${worker.id} and a.ended_on is null and a.kind = 'social-worker')`
+const currentCaseload = sql<number>`(select count(distinct a.person_id)::int from ${allocation} a where a.worker_id = ${qualified(worker.id)} and a.ended_on is null and a.kind = 'social-worker')`
 
 /** Each team with its staffing: the figures inspectors ask about (agency reliance, caseloads). */
 export async function listTeams(db: DbOrTx) {
@@ -22,7 +22,7 @@ export async function listTeams(db: DbOrTx) {
       fte: sql<number>`coalesce(sum(${worker.fte}), 0)::float`,
       agencyFte: sql<number>`coalesce(sum(${worker.fte}) filter (where ${worker.employmentType} = 'agency'), 0)::float`,
       caseHolding: sql<number>`count(${worker.id}) filter (where ${worker.caseHolding})::int`,
-      children: sql<number>`(select count(distinct a.person_id)::int from ${allocation} a where a.team_id = ${team.id} and a.ended_on is null)`,
+      children: sql<number>`(select count(distinct a.person_id)::int from ${allocation} a where a.team_id = ${qualified(team.id)} and a.ended_on is null)`,
     })
     .from(team)
     .innerJoin(service, eq(service.id, team.serviceId))

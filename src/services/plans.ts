@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, lt, lte, sql } from 'drizzle-orm'
 import { logAccess } from '../audit/access-log.ts'
 import { recordChanges } from '../audit/change-history.ts'
 import type { Actor } from '../auth/current-user.ts'
-import type { Db, DbOrTx } from '../db/client.ts'
+import { type Db, type DbOrTx, qualified } from '../db/client.ts'
 import {
   type ActionStatus,
   cpPlan,
@@ -539,8 +539,8 @@ export async function listPlans(db: DbOrTx, personId: number, on = today()) {
       endDate: plan.endDate,
       nextReviewDue: plan.nextReviewDue,
       version: plan.version,
-      openActions: sql<number>`(select count(*)::int from ${planAction} a where a.plan_id = ${plan.id} and a.status = 'open')`,
-      overdueActions: sql<number>`(select count(*)::int from ${planAction} a where a.plan_id = ${plan.id} and a.status = 'open' and a.due_date < ${on})`,
+      openActions: sql<number>`(select count(*)::int from ${planAction} a where a.plan_id = ${qualified(plan.id)} and a.status = 'open')`,
+      overdueActions: sql<number>`(select count(*)::int from ${planAction} a where a.plan_id = ${qualified(plan.id)} and a.status = 'open' and a.due_date < ${on})`,
       lastReview: sql<
         string | null
       >`(select max(r.held_on)::text from ${planReview} r where r.plan_id = ${plan.id})`,

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { logAccess } from '../audit/access-log.ts'
 import type { Actor } from '../auth/current-user.ts'
-import type { DbOrTx } from '../db/client.ts'
+import { type DbOrTx, qualified } from '../db/client.ts'
 import { team, userAccount, userIdentity, userRole, worker } from '../db/schema/index.ts'
 
 export async function listUsers(db: DbOrTx) {
@@ -15,8 +15,8 @@ export async function listUsers(db: DbOrTx) {
       roles: sql<
         string[]
       >`coalesce((select array_agg(r.role order by r.role) from ${userRole} r where r.user_id = ${userAccount.id}), '{}')`,
-      lockedUntil: sql<Date | null>`(select max(i.locked_until) from ${userIdentity} i where i.user_id = ${userAccount.id} and i.locked_until > now())`,
-      lastSignInAt: sql<Date | null>`(select max(i.last_sign_in_at) from ${userIdentity} i where i.user_id = ${userAccount.id})`,
+      lockedUntil: sql<Date | null>`(select max(i.locked_until) from ${userIdentity} i where i.user_id = ${qualified(userAccount.id)} and i.locked_until > now())`,
+      lastSignInAt: sql<Date | null>`(select max(i.last_sign_in_at) from ${userIdentity} i where i.user_id = ${qualified(userAccount.id)})`,
     })
     .from(userAccount)
     .leftJoin(worker, eq(worker.id, userAccount.workerId))
