@@ -18,6 +18,7 @@ const ITEMS: NavItem[] = [
   { text: 'My service', href: '/my-service', permission: 'service:view' },
   { text: 'Front door', href: '/front-door', permission: 'front-door:view' },
   { text: 'IRO escalations', href: '/looked-after/escalations', permission: 'escalations:view' },
+  { text: 'Adoption', href: '/adoption/timeliness', permission: 'team:view' },
   { text: 'Organisation', href: '/organisation', permission: 'organisation:view' },
   { text: 'Returns', href: '/returns', permission: 'returns:produce' },
   { text: 'Timescales', href: '/timescales', permission: 'home:view', also: ['/admin/timescale-settings'] },

@@ -9,6 +9,7 @@ import { lookedAfterApi } from './looked-after.api.ts'
 import { worklistsApi } from './worklists.api.ts'
 import { meApi } from './me.api.ts'
 import { organisationApi } from './organisation.api.ts'
+import { permanenceApi } from './permanence.api.ts'
 import { plansApi } from './plans.api.ts'
 import { practiceApi } from './practice.api.ts'
 import { returnsApi } from './returns.api.ts'
@@ -28,6 +29,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(childProtectionApi)
   await app.register(plansApi)
   await app.register(lookedAfterApi)
+  await app.register(permanenceApi)
   await app.register(worklistsApi)
   await app.register(practiceApi)
 }

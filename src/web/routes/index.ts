@@ -13,6 +13,7 @@ import { homeRoutes } from './home/home.routes.ts'
 import { returnsRoutes } from './returns/returns.routes.ts'
 import { worklistsRoutes } from './worklists/worklists.routes.ts'
 import { organisationRoutes } from './organisation/organisation.routes.ts'
+import { permanenceRoutes } from './permanence/permanence.routes.ts'
 import { plansRoutes } from './plans/plans.routes.ts'
 import { practiceRoutes } from './practice/practice.routes.ts'
 
@@ -31,6 +32,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   await app.register(plansRoutes)
   await app.register(practiceRoutes)
   await app.register(lookedAfterRoutes)
+  await app.register(permanenceRoutes)
   await app.register(organisationRoutes)
   await app.register(returnsRoutes)
   await app.register(accessLogRoutes)
