@@ -1,14 +1,27 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../src/db/client.ts'
 import {
+  adoptionCase,
   allocation,
   assessment,
+  careLeaverContact,
+  carerAssessment,
   contact,
   coreGroup,
   cpConference,
   cpPlan,
+  fosteringPanel,
+  healthRecord,
+  iroEscalation,
+  lacReview,
+  legalStatus,
+  missingEpisode,
   oversight,
+  periodOfCare,
+  permanencePlan,
   person,
+  personalEducationPlan,
+  placement,
   plan,
   planAction,
   planReview,
@@ -35,6 +48,20 @@ type Person = typeof person.$inferSelect
 type Referral = typeof referral.$inferSelect
 type Plan = typeof plan.$inferSelect
 type CpPlan = typeof cpPlan.$inferSelect
+type PeriodOfCare = typeof periodOfCare.$inferSelect
+type AdoptionCase = typeof adoptionCase.$inferSelect
+
+export interface PeriodOfCareOptions extends Partial<typeof periodOfCare.$inferInsert> {
+  startDate: IsoDate
+  /** 903 LS of the first legal status; default C2 (care order). */
+  legalStatus?: string
+  /** The first placement; default in-house foster care (U6) from the start of care. */
+  placement?: Partial<typeof placement.$inferInsert>
+}
+
+/** A timestamp for a missing episode: a civil date (noon) or an exact Date. */
+type When = IsoDate | Date
+const at = (when: When) => (typeof when === 'string' ? noon(when) : when)
 
 /** A demo member of staff (seed/demo-users.ts): their account, worker, team and line manager. */
 export interface Staff {
@@ -425,6 +452,268 @@ export function recordBuilder(db: Db) {
       const [row] = await db
         .insert(timescaleException)
         .values({ personId: child.id, recordedAt: noon(recordedOn), ...rest })
+        .returning()
+      return row!
+    },
+
+    // ——— Children in care, permanence and leaving care ———
+
+    /**
+     * A period of care from `startDate`, with its first legal status (care order unless said) and first
+     * placement (in-house foster care unless said), both from the same day.
+     */
+    async periodOfCare(child: Person, options: PeriodOfCareOptions) {
+      const { legalStatus: code = 'C2', placement: place = {}, ...values } = options
+      const [period] = await db
+        .insert(periodOfCare)
+        .values({ personId: child.id, categoryOfNeed: 'N1', ...values })
+        .returning()
+      const p = period!
+      const [status] = await db
+        .insert(legalStatus)
+        .values({ periodOfCareId: p.id, personId: child.id, code, startDate: p.startDate })
+        .returning()
+      const [placed] = await db
+        .insert(placement)
+        .values({
+          periodOfCareId: p.id,
+          personId: child.id,
+          placementType: 'U6',
+          provider: 'PR1',
+          insideAuthority: true,
+          startDate: p.startDate,
+          ...place,
+        })
+        .returning()
+      return { ...p, legalStatus: status!, placement: placed! }
+    },
+
+    /** A new legal status from `startDate`; the one open until then ends that day. */
+    async legalStatus(period: PeriodOfCare, code: string, startDate: IsoDate) {
+      await db
+        .update(legalStatus)
+        .set({ endDate: startDate })
+        .where(sql`${legalStatus.periodOfCareId} = ${period.id} and ${legalStatus.endDate} is null`)
+      const [row] = await db
+        .insert(legalStatus)
+        .values({ periodOfCareId: period.id, personId: period.personId, code, startDate })
+        .returning()
+      return row!
+    },
+
+    /** A move to a new placement from `startDate` (foster care unless said); the open one ends that day. */
+    async placement(
+      period: PeriodOfCare,
+      values: Partial<typeof placement.$inferInsert> & { startDate: IsoDate },
+    ) {
+      await db
+        .update(placement)
+        .set({ endDate: values.startDate, reasonForChange: 'CARPL' })
+        .where(sql`${placement.periodOfCareId} = ${period.id} and ${placement.endDate} is null`)
+      const [row] = await db
+        .insert(placement)
+        .values({
+          periodOfCareId: period.id,
+          personId: period.personId,
+          placementType: 'U6',
+          provider: 'PR1',
+          insideAuthority: true,
+          ...values,
+        })
+        .returning()
+      return row!
+    },
+
+    /** The child ceases to be looked after: the period, its legal status and placement end that day. */
+    async ceaseCare(period: PeriodOfCare, endDate: IsoDate, reasonCeased = 'E11') {
+      await db.update(periodOfCare).set({ endDate, reasonCeased }).where(eq(periodOfCare.id, period.id))
+      for (const table of [legalStatus, placement])
+        await db
+          .update(table)
+          .set({ endDate })
+          .where(sql`${table.periodOfCareId} = ${period.id} and ${table.endDate} is null`)
+    },
+
+    /** A looked-after review chaired by the demo IRO unless said otherwise. */
+    async lacReview(
+      period: PeriodOfCare,
+      values: Partial<typeof lacReview.$inferInsert> & { heldOn: IsoDate },
+    ) {
+      const iro = await staff('iro')
+      const [row] = await db
+        .insert(lacReview)
+        .values({
+          personId: period.personId,
+          periodOfCareId: period.id,
+          iroWorkerId: iro.workerId,
+          participation: 'PN1',
+          childsViews: 'Wants to stay with her foster carers and see her brother more.',
+          attendees: ['child', 'social-worker', 'foster-carer'],
+          decisions: 'The plan continues.',
+          ...values,
+        })
+        .returning()
+      return row!
+    },
+
+    /** A health record: an initial health assessment unless said otherwise. */
+    async healthRecord(
+      child: Person,
+      values: Partial<typeof healthRecord.$inferInsert> & { recordedOn: IsoDate },
+    ) {
+      const [row] = await db
+        .insert(healthRecord)
+        .values({ personId: child.id, kind: 'initial-health-assessment', ...values })
+        .returning()
+      return row!
+    },
+
+    /** A personal education plan meeting. */
+    async pep(
+      child: Person,
+      values: Partial<typeof personalEducationPlan.$inferInsert> & { heldOn: IsoDate },
+    ) {
+      const [row] = await db
+        .insert(personalEducationPlan)
+        .values({
+          personId: child.id,
+          school: 'Hillside Primary',
+          designatedTeacher: 'Ms Okafor',
+          targets: 'Reading at the expected level by the summer.',
+          ...values,
+        })
+        .returning()
+      return row!
+    },
+
+    /**
+     * A missing episode (M) from `startedAt` to `endedAt` (still missing if null); dates are put at noon,
+     * or pass exact Dates. Return interview times likewise.
+     */
+    async missingEpisode(
+      child: Person,
+      values: {
+        kind?: 'M' | 'A'
+        startedAt: When
+        endedAt?: When | null
+        returnInterviewOfferedAt?: When | null
+        returnInterviewAccepted?: boolean | null
+        returnInterviewHeldAt?: When | null
+      },
+    ) {
+      const optional = (when: When | null | undefined) => (when ? at(when) : null)
+      const [row] = await db
+        .insert(missingEpisode)
+        .values({
+          personId: child.id,
+          kind: values.kind ?? 'M',
+          startedAt: at(values.startedAt),
+          endedAt: optional(values.endedAt),
+          returnInterviewOfferedAt: optional(values.returnInterviewOfferedAt),
+          returnInterviewAccepted: values.returnInterviewAccepted ?? null,
+          returnInterviewHeldAt: optional(values.returnInterviewHeldAt),
+        })
+        .returning()
+      return row!
+    },
+
+    /** A permanence plan (long-term fostering unless said), decided on a date. */
+    async permanencePlan(
+      child: Person,
+      values: Partial<typeof permanencePlan.$inferInsert> & { decidedOn: IsoDate },
+    ) {
+      const [row] = await db
+        .insert(permanencePlan)
+        .values({
+          personId: child.id,
+          chosenOption: 'long-term-fostering',
+          rationale: 'Her foster carers can care for her until she is 18; she wants to stay.',
+          ...values,
+        })
+        .returning()
+      return row!
+    },
+
+    /** An adoption case from the agency decision that the child should be placed for adoption. */
+    async adoptionCase(
+      child: Person,
+      values: Partial<typeof adoptionCase.$inferInsert> & { shouldBePlacedOn: IsoDate },
+    ) {
+      const [row] = await db
+        .insert(adoptionCase)
+        .values({ personId: child.id, ...values })
+        .returning()
+      return row!
+    },
+
+    /** Records a match (903 DATE_MATCH) on an adoption case. */
+    async match(adoption: AdoptionCase, matchedOn: IsoDate) {
+      await db.update(adoptionCase).set({ matchedOn }).where(eq(adoptionCase.id, adoption.id))
+    },
+
+    /**
+     * A carer assessed for the child (a connected person unless said), a new adult unless `carerPersonId`
+     * is given.
+     */
+    async carerAssessment(
+      child: Person,
+      values: Partial<typeof carerAssessment.$inferInsert> & { startedOn: IsoDate },
+    ) {
+      let carerPersonId = values.carerPersonId
+      if (carerPersonId === undefined) {
+        const [carer] = await db
+          .insert(person)
+          .values({ givenName: 'Aunt', familyName: 'Example', dateOfBirth: '1980-02-01' })
+          .returning()
+        carerPersonId = carer!.id
+      }
+      const [row] = await db
+        .insert(carerAssessment)
+        .values({ childPersonId: child.id, kind: 'connected-person', ...values, carerPersonId })
+        .returning()
+      return row!
+    },
+
+    /** A fostering panel for a carer (connected person unless said), with its decision if given. */
+    async fosteringPanel(
+      carerPersonId: number,
+      values: Partial<typeof fosteringPanel.$inferInsert> & { assessmentStartedOn: IsoDate },
+    ) {
+      const [row] = await db
+        .insert(fosteringPanel)
+        .values({ carerPersonId, kind: 'connected-person', ...values })
+        .returning()
+      return row!
+    },
+
+    /** An IRO escalation (informal unless said), raised by the demo IRO. */
+    async iroEscalation(
+      child: Person,
+      values: Partial<typeof iroEscalation.$inferInsert> & { raisedOn: IsoDate; responseDue: IsoDate },
+    ) {
+      const iro = await staff('iro')
+      const [row] = await db
+        .insert(iroEscalation)
+        .values({
+          personId: child.id,
+          stage: 'informal',
+          raisedBy: iro.workerId,
+          issue: 'The life-story work agreed at the last review has not started.',
+          respondent: 'Team manager',
+          ...values,
+        })
+        .returning()
+      return row!
+    },
+
+    /** A care leaver keeping-in-touch contact (903 OC3 codes), in touch unless said. */
+    async careLeaverContact(
+      child: Person,
+      values: Partial<typeof careLeaverContact.$inferInsert> & { contactedOn: IsoDate },
+    ) {
+      const [row] = await db
+        .insert(careLeaverContact)
+        .values({ personId: child.id, inTouch: 'YES', activity: 'F1', accommodation: 'B1', ...values })
         .returning()
       return row!
     },

@@ -6,27 +6,35 @@ import { childViewsNotRecordedRule } from './child-views-not-recorded-at-review.
 import { cinPlanReviewRule } from './cin-plan-review.rule.ts'
 import { cinReviewAfterStepDownRule } from './cin-review-after-cp-step-down.rule.ts'
 import { closureWithoutRationaleRule } from './closure-without-rationale.rule.ts'
+import { connectedPersonApprovalRule } from './connected-person-temporary-approval.rule.ts'
 import { contactDecisionRule } from './contact-decision.rule.ts'
+import { cpMissingNoReturnInterviewRule } from './cp-missing-no-return-interview.rule.ts'
 import { cpReviewConferenceRule } from './cp-review-conference.rule.ts'
 import { cpVisitsRule } from './cp-visits.rule.ts'
 import { firstCoreGroupRule } from './first-core-group-10-working-days.rule.ts'
 import { icpcRule } from './icpc-15-working-days.rule.ts'
+import { initialHealthAssessmentRule } from './initial-health-assessment.rule.ts'
+import { iroEscalationResponseRule } from './iro-escalation-response.rule.ts'
+import { lookedAfterReviewRule } from './looked-after-review.rule.ts'
+import { lookedAfterVisitsRule } from './looked-after-statutory-visits.rule.ts'
 import { noManagementOversightRule } from './no-management-oversight.rule.ts'
+import { pathwayPlanReviewRule } from './pathway-plan-review.rule.ts'
+import { permanencePlanRule } from './permanence-plan-by-second-review.rule.ts'
+import { personalEducationPlanRule } from './personal-education-plan.rule.ts'
+import { placementOrderNoMatchRule } from './placement-order-no-match.rule.ts'
 import { planActionsOverdueRule } from './plan-actions-overdue.rule.ts'
 import { planNotUpdatedRule } from './plan-not-updated-after-significant-change.rule.ts'
 import { reReferralRule } from './re-referral-within-12-months.rule.ts'
 import { repeatCpPlanRule } from './repeat-child-protection-plan.rule.ts'
+import { returnInterviewRule } from './return-interview-72-hours.rule.ts'
+import { reviewHealthAssessmentRule } from './review-health-assessment.rule.ts'
 
 /**
  * Every rule Hearth evaluates, listed explicitly: adding a rule means adding it here, in `<id>.rule.ts`
  * with its tests in `<id>.rule.test.ts`.
  *
- * Not yet here, for want of the tables they read (add them when the tables land): care proceedings within
- * 26 weeks (Children Act 1989 s32(1)(a)); return home interview within 72 hours of a missing episode, and a
- * child on a child protection plan missing with no return interview; looked-after children (review within
- * 20 working days, then 3 and 6 months; statutory visits; health assessments; personal education plans;
- * permanence plan by the second review; placement order with no match; connected-person approvals within
- * 16 weeks); care leavers (pathway plans and their reviews).
+ * Not yet here, for want of the table it reads (add it when care proceedings are recorded): care
+ * proceedings within 26 weeks (Children Act 1989 s32(1)(a)).
  */
 export const RULES: readonly Rule[] = [
   // Front door and assessment
@@ -50,4 +58,20 @@ export const RULES: readonly Rule[] = [
   closureWithoutRationaleRule,
   childNotSeenAloneRule,
   childViewsNotRecordedRule,
+  // Children in care
+  lookedAfterReviewRule,
+  lookedAfterVisitsRule,
+  initialHealthAssessmentRule,
+  reviewHealthAssessmentRule,
+  personalEducationPlanRule,
+  iroEscalationResponseRule,
+  // Permanence and adoption
+  permanencePlanRule,
+  placementOrderNoMatchRule,
+  connectedPersonApprovalRule,
+  // Missing from home or care
+  returnInterviewRule,
+  cpMissingNoReturnInterviewRule,
+  // Care leavers
+  pathwayPlanReviewRule,
 ]
