@@ -6,7 +6,6 @@ import { childrenApi } from './children.api.ts'
 import { familyApi } from './family.api.ts'
 import { frontDoorApi } from './front-door.api.ts'
 import { lookedAfterApi } from './looked-after.api.ts'
-import { worklistsApi } from './worklists.api.ts'
 import { meApi } from './me.api.ts'
 import { organisationApi } from './organisation.api.ts'
 import { permanenceApi } from './permanence.api.ts'
@@ -14,6 +13,7 @@ import { plansApi } from './plans.api.ts'
 import { practiceApi } from './practice.api.ts'
 import { returnsApi } from './returns.api.ts'
 import { Problem } from './schemas.ts'
+import { worklistsApi } from './worklists.api.ts'
 
 /** The JSON API: each route declares request and response schemas, from which /api/openapi.json is built. */
 export async function apiV1(app: FastifyInstance): Promise<void> {

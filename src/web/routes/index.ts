@@ -7,15 +7,15 @@ import { childProtectionRoutes } from './child-protection/child-protection.route
 import { childrenRoutes } from './children/children.routes.ts'
 import { familyRoutes } from './family/family.routes.ts'
 import { frontDoorRoutes } from './front-door/front-door.routes.ts'
-import { lookedAfterRoutes } from './looked-after/looked-after.routes.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { homeRoutes } from './home/home.routes.ts'
-import { returnsRoutes } from './returns/returns.routes.ts'
-import { worklistsRoutes } from './worklists/worklists.routes.ts'
+import { lookedAfterRoutes } from './looked-after/looked-after.routes.ts'
 import { organisationRoutes } from './organisation/organisation.routes.ts'
 import { permanenceRoutes } from './permanence/permanence.routes.ts'
 import { plansRoutes } from './plans/plans.routes.ts'
 import { practiceRoutes } from './practice/practice.routes.ts'
+import { returnsRoutes } from './returns/returns.routes.ts'
+import { worklistsRoutes } from './worklists/worklists.routes.ts'
 
 /** The server-rendered pages, one folder per area. */
 export async function webRoutes(app: FastifyInstance): Promise<void> {

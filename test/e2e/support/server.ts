@@ -19,7 +19,12 @@ export async function startHearth(): Promise<RunningHearth> {
   const database = await openDatabase({})
   await migrateDatabase(database)
   await seedAuthority(database.db, { size: 'demo', seed: 1 })
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEARTH_SIGN_IN_RATE_PER_MINUTE: '1000', HEARTH_RATE_LIMIT_PER_MINUTE: '1000000' })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HEARTH_SIGN_IN_RATE_PER_MINUTE: '1000',
+    HEARTH_RATE_LIMIT_PER_MINUTE: '1000000',
+  })
   const app = await buildApp({ config, database })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as { port: number }

@@ -372,7 +372,11 @@ describe('drift scenarios built through the API', () => {
       'pathway-plan-review',
     ])
     const covered = [...SCENARIOS.map((s) => s.ruleId), 'closure-without-rationale'].sort()
-    expect(covered).toEqual(RULES.map((r) => r.id).filter((id) => !notYet.has(id)).sort())
+    expect(covered).toEqual(
+      RULES.map((r) => r.id)
+        .filter((id) => !notYet.has(id))
+        .sort(),
+    )
     // The manager the rules name is the social worker's line manager.
     expect(c.staff.socialworker.lineManagerId).toBe(c.staff.teammanager.workerId)
   })

@@ -29,11 +29,14 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
   const page = (request: FastifyRequest) => `${base(request)}/looked-after/reviews`
 
   // Across the authority: open escalations for the children the user may see (managers, IROs, leaders).
-  app.get('/looked-after/escalations', { config: { permission: 'escalations:view' } }, async (request, reply) =>
-    reply.view(view('escalations'), {
-      title: 'Open IRO escalations',
-      escalations: await openEscalations(db, request.user!),
-    }),
+  app.get(
+    '/looked-after/escalations',
+    { config: { permission: 'escalations:view' } },
+    async (request, reply) =>
+      reply.view(view('escalations'), {
+        title: 'Open IRO escalations',
+        escalations: await openEscalations(db, request.user!),
+      }),
   )
 
   app.get('/children/:personId/looked-after/reviews', read, async (request, reply) => {
