@@ -1,0 +1,12 @@
+import { defineRule, rowRule } from './helpers.ts'
+
+const PLACES: ReadonlySet<string> = new Set(['P1', 'R2', 'R5'])
+
+export const rule527 = defineRule(
+  { code: '527', table: 'Episodes' },
+  rowRule(
+    'Episodes',
+    ['PLACE', 'PLACE_PROVIDER'],
+    (r) => r.PLACE_PROVIDER === 'PR1' && PLACES.has(r.PLACE ?? ''),
+  ),
+)
