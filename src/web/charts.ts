@@ -129,6 +129,12 @@ function finishSvg(document: SvgDocument, svg: SvgElement, options: LineChartOpt
   svg.insertBefore(desc, svg.firstChild)
   svg.insertBefore(title, svg.firstChild)
   svg.removeAttribute('aria-label')
+  // Plot labels its inner groups, which ARIA forbids on a plain <g> inside role="img": the image is
+  // described once by its title and description, and the table beside it gives the figures.
+  for (const element of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    element.removeAttribute('aria-label')
+    element.removeAttribute('aria-description')
+  }
   svg.setAttribute('aria-labelledby', `${id}-title`)
   svg.setAttribute('aria-describedby', `${id}-desc`)
   return svg.outerHTML

@@ -52,10 +52,15 @@ describe('the platform in a browser', () => {
       const context = await browser.newContext()
       const page = await context.newPage()
       await signIn(page, hearth.url, demo.username)
+      // Team pages are for the user's own team.
+      const me = (await (await page.request.get(`${hearth.url}/api/v1/me`)).json()) as {
+        teamId: number | null
+      }
+      const teamId = String(me.teamId ?? 2)
       const urls = hearth.app.routeAccess
         .filter((r) => r.method === 'GET' && r.access.permission && !r.url.startsWith('/api/'))
         .filter((r) => (PERMISSIONS[r.access.permission!] as readonly string[]).includes(demo.role))
-        .map((r) => r.url.replace(':teamId', '2'))
+        .map((r) => r.url.replace(':teamId', teamId))
         .concat('/no-such-page')
         // Pages only: file downloads (CSV exports) are not pages.
         .filter((url) => !url.includes(':') && !url.endsWith('.csv') && (url === '/' || !checked.has(url)))

@@ -54,7 +54,7 @@ describe('the SSDA903 on the returns page and API', () => {
     const form = await analyst.get('/returns')
     expect(form.body).toContain('value="ssda903"')
     expect(form.body).toContain('Children looked after: SSDA903 (CSV files)')
-    expect(form.body).toContain('id="ssda903-year"')
+    expect(form.body).toContain('Collection year (CIN census and SSDA903)')
     const started = await analyst.post('/returns', { type: 'ssda903', year: '2025-26' })
     expect(started.statusCode).toBe(303)
     const jobUrl = started.headers.location!
