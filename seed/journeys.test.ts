@@ -5,6 +5,7 @@ import { migrateDatabase } from '../src/db/migrate.ts'
 import { allocation, person, userAccount } from '../src/db/schema/index.ts'
 import { toDayNumber } from '../src/domain/calendar/iso-date.ts'
 import { addWorkingDays, workingDaysBetween } from '../src/domain/calendar/working-days.ts'
+import { isValidUpn } from '../src/domain/identifiers/upn.ts'
 import { seedAuthority, seededScenarioChildren, seedJourneyContext } from './generate.ts'
 import {
   generateJourneys,
@@ -163,11 +164,44 @@ describe('journeys: the demo authority in memory', () => {
   it('gives each person plausible identifiers', () => {
     for (const p of demo.rows.person) {
       if (p.nhsNumber) expect(p.nhsNumber).toMatch(/^999\d{7}$/)
+      if (p.upn) expect(isValidUpn(p.upn)).toBe(true)
       if (p.upn) expect(p.upn).toMatch(/^[A-Z]358\d{9}$/)
       if (!p.dateOfBirth) {
         expect(p.expectedDateOfBirth! > REF).toBe(true)
         expect(p.sex).toBe('U')
       }
+    }
+  })
+
+  it('gives every child at school a unique UPN or the reason there is none, and a disability status', () => {
+    const children = new Set(demo.rows.referral.map((r) => r.personId))
+    const upns = demo.rows.person.filter((p) => p.upn).map((p) => p.upn)
+    expect(new Set(upns).size).toBe(upns.length)
+    const disabilities = new Map<number, string[]>()
+    for (const d of demo.rows.person_disability)
+      disabilities.set(d.personId, [...(disabilities.get(d.personId) ?? []), d.code])
+    // Children in school by the reference date (started in September 2026 or before).
+    const inSchool = (dob: string) => dob <= '2022-08-31'
+    for (const p of demo.rows.person) {
+      if (!children.has(p.id!)) continue
+      if (p.dateOfBirth && inSchool(p.dateOfBirth as string))
+        expect(p.upn ?? p.upnUnknown, `child ${p.id}`).toMatch(/^([A-Z]358\d{9}|UN[2-7])$/)
+      else expect(p.upnUnknown).toBe('UN1')
+      const codes = disabilities.get(p.id!) ?? []
+      if (p.dateOfBirth) expect(codes.length, `child ${p.id}`).toBeGreaterThan(0)
+      if (codes.includes('NONE')) expect(codes).toEqual(['NONE'])
+    }
+    const disabled = [...disabilities.values()].filter((c) => !c.includes('NONE'))
+    expect(disabled.length / disabilities.size).toBeGreaterThan(0.07)
+    expect(disabled.length / disabilities.size).toBeLessThan(0.18)
+    expect(disabled.some((c) => c.length > 1)).toBe(true)
+  })
+
+  it('gives every row of a table the same columns (bulkInsert writes the columns of its first row)', () => {
+    for (const [table, list] of Object.entries(demo.rows) as [string, object[]][]) {
+      if (list.length === 0) continue
+      const columns = Object.keys(list[0]!).sort().join()
+      for (const row of list) expect(Object.keys(row).sort().join(), table).toBe(columns)
     }
   })
 })

@@ -80,6 +80,8 @@ function* generateJourneySteps(ctx: JourneyContext): Generator<JourneyChunk | nu
   const staff = new Staff(ctx.plan, ctx.userIdByWorkerId, ctx.featuredWorkerId)
   const ids = new Ids()
   const laCode = ctx.plan.localAuthority.dfeCode
+  // Every UPN issued so far, so that no two children share one.
+  const upns = new Set<string>()
   const scripted: { scenario: Scenario; copy: number }[] = []
   for (let copy = 0; copy < spec.scenarioCopies; copy++)
     for (const scenario of SCENARIOS) scripted.push({ scenario, copy })
@@ -124,7 +126,7 @@ function* generateJourneySteps(ctx: JourneyContext): Generator<JourneyChunk | nu
     const warningUser = firstWorked
       ? staff.userOf(emitter.workerAt(firstWorked.segments, firstWorked.day).id)
       : staff.userOf(staff.pool('front-door', area).workers[0]!.id)
-    emitFamily(fam, rows, laCode, warningUser)
+    emitFamily(fam, rows, laCode, warningUser, upns)
     if (script) scenarios.push({ personId: fam.kids[0]!.personId, scenario: script.scenario })
     if (index % 20 === 19) yield null
     if (++inChunk >= spec.chunk || index === total - 1) {

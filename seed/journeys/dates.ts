@@ -123,3 +123,10 @@ export function subWd(day: Day, n: number): Day {
   }
   return d
 }
+
+/** The first year of the census year (1 April to 31 March) holding `day`: 2025 for 2025-04-01 to 2026-03-31. */
+export function censusYear(day: Day): number {
+  const s = iso(day)
+  const year = Number(s.slice(0, 4))
+  return s.slice(5) >= '04-01' ? year : year - 1
+}

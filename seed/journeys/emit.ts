@@ -39,7 +39,16 @@ import {
   WISHES,
 } from './text.ts'
 import { type Ctx, type ThemeId, theme } from './themes.ts'
-import type { EarlyHelpEp, Fault, Part, Phase, ReferralEp, Segment, Timeline } from './timeline.ts'
+import type {
+  AssessmentEv,
+  EarlyHelpEp,
+  Fault,
+  Part,
+  Phase,
+  ReferralEp,
+  Segment,
+  Timeline,
+} from './timeline.ts'
 
 export interface EmitContext {
   rows: JourneyRows
@@ -262,7 +271,14 @@ export class Emitter {
         ? {
             proposed: cap - r.int(0, 7),
             day: cap,
-            reason: kid.disabilities.length > 0 ? 'RC6' : 'RC7',
+            // Closed after the assessment (which ends at 18 at the latest) if that was the plan; otherwise
+            // to adult services or no longer a child.
+            reason:
+              ep.closure.reason === 'RC8' || ep.closure.reason === 'RC9'
+                ? 'RC8'
+                : kid.disabilities.length > 0
+                  ? 'RC6'
+                  : 'RC7',
             rationale: true,
           }
         : ep.closure
@@ -297,7 +313,8 @@ export class Emitter {
       })
       if (ep.nfa) continue
       this.allocations(kid, segments, limit)
-      this.assessment(ep, kid, referralId, limit)
+      if (ep.assessment) this.assessment(ep, ep.assessment, kid, referralId, limit, agedOut)
+      for (const a of ep.reassessments) this.assessment(ep, a, kid, referralId, limit, agedOut)
       // Each plan written, so a plan that follows another (CIN after CP) can name it and carry its actions.
       const written = new Map<Phase, { planId: number; open: ActionRec[] }>()
       for (const s of ep.strategies) {
@@ -321,19 +338,23 @@ export class Emitter {
         })
         if (!s.s47) continue
         const s47Id = this.ids.take('section47')
-        const outcomeKnown = s.s47.outcomeDay <= limit
+        // A young person who turns 18 before the enquiry concludes, or before its conference: the enquiry
+        // ends that day, with no conference.
+        const endsAt18 =
+          agedOut && (s.s47.outcomeDay > limit || (s.s47.icpc !== null && s.s47.icpc.day >= limit))
+        const outcomeKnown = endsAt18 || s.s47.outcomeDay <= limit
         this.rows.section47.push({
           id: s47Id,
           referralId,
           personId: kid.personId,
           strategyDiscussionId: sdId,
           startDate: iso(s.s47.start),
-          outcome: outcomeKnown ? s.s47.outcome : null,
-          outcomeDate: outcomeKnown ? iso(s.s47.outcomeDay) : null,
+          outcome: endsAt18 ? 'other' : outcomeKnown ? s.s47.outcome : null,
+          outcomeDate: outcomeKnown ? iso(Math.min(s.s47.outcomeDay, limit)) : null,
           icpcNotRequired: outcomeKnown && s.s47.icpcNotRequired,
         })
         const icpc = s.s47.icpc
-        if (icpc && icpc.day <= limit) {
+        if (icpc && icpc.day <= limit && !endsAt18) {
           const phase = ep.phases.find((p) => p.icpc === icpc && p.kind === 'cp')
           const cpPlanId = phase && icpc.plan ? this.ids.take('cp_plan') : null
           this.conference(
@@ -442,17 +463,27 @@ export class Emitter {
     }
   }
 
-  private assessment(ep: ReferralEp, kid: Kid, referralId: number, limit: Day): void {
-    const a = ep.assessment
-    if (!a || a.start > limit) return
+  private assessment(
+    ep: ReferralEp,
+    a: AssessmentEv,
+    kid: Kid,
+    referralId: number,
+    limit: Day,
+    agedOut: boolean,
+  ): void {
+    if (a.start > limit) return
     const r = this.r
     const id = this.ids.take('assessment')
-    const completed = a.completed <= limit ? a.completed : null
-    const authorised = a.authorised <= limit ? a.authorised : null
+    // An assessment still going on when the young person turns 18 is concluded and authorised that day.
+    const endsAt18 = agedOut && a.authorised > limit
+    const completed = a.completed <= limit ? a.completed : endsAt18 ? limit : null
+    const authorised = a.authorised <= limit ? a.authorised : endsAt18 ? limit : null
+    const outcome = endsAt18 ? 'no-further-action' : a.outcome
     const x = ctxFor(kid, a.start)
     const worker = this.workerAt(ep.segments, a.start)
     const manager = this.staff.managerUserOf(worker.id)
-    const due = addWd(ep.day, 45)
+    // The first assessment is due 45 working days from the referral, a later one from its own start.
+    const due = addWd(a === ep.assessment ? ep.day : a.start, 45)
     const late = (authorised ?? REF) > due && due <= REF
     const extension = late && a.extension && !ep.faults.has('assessment-no-reason')
     const baby = kid.dob > a.start || ageOn(kid.dob, a.start) < 3
@@ -472,8 +503,8 @@ export class Emitter {
       historyAndRisks: say(r, theme(ep.theme).history, x),
       strengths: r.chance(0.9) ? say(r, STRENGTHS, x) : null,
       analysis: completed ? say(r, ANALYSIS, x) : null,
-      outcome: completed ? a.outcome : null,
-      nextSteps: completed ? nextSteps(a.outcome) : null,
+      outcome: completed ? outcome : null,
+      nextSteps: completed ? nextSteps(outcome) : null,
       completedOn: completed === null ? null : iso(completed),
       authorisedOn: authorised === null ? null : iso(authorised),
       authorisedBy: authorised === null ? null : manager,
@@ -489,7 +520,7 @@ export class Emitter {
         manager,
         'assessment-sign-off',
         {
-          decision: `Assessment authorised: ${nextSteps(a.outcome)}`,
+          decision: `Assessment authorised: ${nextSteps(outcome)}`,
           rationale: say(r, ANALYSIS, ctxFor(kid, authorised)),
           challenge: r.chance(0.2) ? 'Is the child’s lived experience clear enough in the analysis?' : null,
         },

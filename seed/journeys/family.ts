@@ -17,7 +17,7 @@ import {
   syntheticSurname,
 } from '../lib/names.ts'
 import type { Random } from '../lib/random.ts'
-import { ageOn, at, birthday, type Day, iso, REF, yearsToDays } from './dates.ts'
+import { ageOn, at, birthday, type Day, dayOf, iso, REF, yearsToDays } from './dates.ts'
 import type { Ids, JourneyRows } from './rows.ts'
 import type { Scenario } from './scenarios.ts'
 import { HEALTH_WARNINGS, RISK_TO_STAFF } from './text.ts'
@@ -203,19 +203,29 @@ const LANGUAGES: Record<NameHeritage, readonly (readonly [string, number])[]> = 
   ],
 }
 
+// Disabilities (DfE CIN census codes). About one child in eight has one or more, a little more among
+// children in need (the disability theme brings them to the front door); most of those have several, as
+// learning, communication, behaviour and autism often go together.
+const DISABLED_SHARE = 0.12
+const DISABILITY_COUNT: readonly (readonly [number, number])[] = [
+  [1, 45],
+  [2, 30],
+  [3, 15],
+  [4, 10],
+]
 const DISABILITIES: readonly (readonly [string, number])[] = [
-  ['AUT', 30],
-  ['LD', 25],
-  ['COMM', 15],
-  ['BEH', 10],
-  ['MOB', 8],
-  ['HAND', 3],
-  ['PC', 3],
-  ['HEAR', 3],
-  ['VIS', 2],
-  ['CON', 2],
-  ['INC', 1],
-  ['DDA', 2],
+  ['LD', 30],
+  ['AUT', 28],
+  ['COMM', 24],
+  ['BEH', 24],
+  ['DDA', 20],
+  ['PC', 14],
+  ['MOB', 12],
+  ['INC', 8],
+  ['HAND', 7],
+  ['HEAR', 5],
+  ['VIS', 5],
+  ['CON', 5],
 ]
 
 const SAINTS = ['Mary', 'Joseph', 'Anne', 'Peter', 'Bede', 'Chad', 'Hilda', 'Aidan', 'Thomas', 'Clare']
@@ -355,11 +365,11 @@ export function buildFamily(setup: FamilySetup): Family {
     else ethnicity = r.weighted(ETHNICITY[heritage])
     if (r.chance(0.02)) ethnicity = r.chance(0.8) ? 'NOBT' : 'REFU'
     const disabilities: string[] = []
-    if (r.chance(0.075)) {
-      disabilities.push(r.weighted(DISABILITIES))
-      if (r.chance(0.3)) {
-        const second = r.weighted(DISABILITIES)
-        if (second !== disabilities[0]) disabilities.push(second)
+    if (r.chance(DISABLED_SHARE)) {
+      const count = r.weighted(DISABILITY_COUNT)
+      for (let attempt = 0; disabilities.length < count && attempt < 12; attempt++) {
+        const code = r.weighted(DISABILITIES)
+        if (!disabilities.includes(code)) disabilities.push(code)
       }
     }
     const first = dob > REF ? 'Unborn' : p.firstName
@@ -516,7 +526,13 @@ function emailFor(name: string, org: string): string {
 }
 
 /** Writes the household's people and what is known about them. */
-export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warningUser: number): void {
+export function emitFamily(
+  fam: Family,
+  rows: JourneyRows,
+  laCode: string,
+  warningUser: number,
+  upns: Set<string>,
+): void {
   const r = fam.random
   const firstKnown = Math.min(
     fam.firstContact,
@@ -537,6 +553,14 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
       firstLanguage: extra.language,
       interpreterNeeded: extra.interpreter,
       nhsNumber: extra.nhs ? syntheticNhsNumber(r) : null,
+      // bulkInsert writes the columns of a batch's first row: an adult comes first, so every column a
+      // child's row has is named here too.
+      expectedDateOfBirth: null,
+      preferredName: null,
+      upn: null,
+      upnUnknown: null,
+      educationSetting: null,
+      gpPractice: null,
       createdAt: created,
     })
   }
@@ -553,16 +577,29 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
   for (const kid of fam.kids) {
     const born = kid.dob <= REF
     const age = born ? ageOn(kid.dob, REF) : -1
-    const schoolAge = born && age >= 5
     let upn: string | null = null
     let upnUnknown: string | null = null
-    const issued = Number(iso(birthday(kid.dob, 5)).slice(0, 4))
-    if (schoolAge) {
-      // UPNs began in 1999: older brothers and sisters may have none.
-      if (issued >= 1999 && r.chance(0.95))
-        upn = syntheticUpn(r, laCode, { issuedYear: Math.min(issued, 2026) })
-      else if (age < 18) upnUnknown = r.pick(['UN2', 'UN3', 'UN5'])
-    } else upnUnknown = 'UN1'
+    // A UPN is issued when the child starts school: the September after the fourth birthday (a birthday
+    // from September on starts the next school year).
+    const dob = iso(kid.dob)
+    const startsSchool = Number(dob.slice(0, 4)) + (dob.slice(5) >= '09' ? 5 : 4)
+    // UPNs began in 1999: a grown-up brother or sister who started school before then has none (and was
+    // never a child on the record).
+    const upnsIssued = startsSchool >= 1999
+    if (upnsIssued && born && dayOf(`${startsSchool}-09-01`) <= REF) {
+      // A few never had one: schooled at home or independently, educated outside England, or records
+      // that do not match. Each UPN is unique across the authority.
+      if (r.chance(0.97)) {
+        do upn = syntheticUpn(r, laCode, { issuedYear: startsSchool })
+        while (upns.has(upn))
+        upns.add(upn)
+      } else
+        upnUnknown = r.weighted([
+          ['UN2', 5],
+          ['UN5', 3],
+          ['UN3', 2],
+        ] as const)
+    } else if (upnsIssued) upnUnknown = 'UN1'
     let education: string | null = null
     if (born && age >= 4 && age <= 10) education = fam.school.primary
     else if (born && age >= 11 && age <= 15) education = fam.school.secondary
@@ -578,6 +615,7 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
       ethnicity: kid.ethnicity,
       religion: fam.religion,
       firstLanguage: fam.language ?? (r.chance(0.3) ? 'English' : null),
+      interpreterNeeded: false,
       nhsNumber: born && r.chance(0.97) ? syntheticNhsNumber(r) : null,
       upn,
       upnUnknown,
@@ -585,7 +623,10 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
       gpPractice: born ? fam.gp : null,
       createdAt: kid.knownFrom === null ? created : at(kid.knownFrom, 540 + r.int(0, 480)),
     })
-    for (const code of kid.disabilities) rows.person_disability.push({ personId: kid.personId, code })
+    // A disability status for every child born: NONE, or the DfE codes of each disability.
+    if (born)
+      for (const code of kid.disabilities.length > 0 ? kid.disabilities : ['NONE'])
+        rows.person_disability.push({ personId: kid.personId, code })
   }
 
   // Addresses: everyone in the household shares the family's homes.
@@ -642,6 +683,7 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
       type: 'parent',
       sameHousehold: true,
       parentalResponsibility: true,
+      startedOn: null,
     })
     const dad = kid.fatherIsMain ? fam.father : fam.otherFather
     if (dad) {
@@ -652,6 +694,7 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
         type: 'parent',
         sameHousehold: inHousehold,
         parentalResponsibility: inHousehold || r.chance(0.8),
+        startedOn: null,
       })
     }
     if (fam.partner && kid.dob <= REF) {
@@ -675,6 +718,7 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
         type: a.fatherIsMain === b.fatherIsMain ? 'sibling' : 'half-sibling',
         sameHousehold: true,
         parentalResponsibility: false,
+        startedOn: null,
       })
     }
   }
@@ -685,6 +729,7 @@ export function emitFamily(fam: Family, rows: JourneyRows, laCode: string, warni
       type: 'partner',
       sameHousehold: true,
       parentalResponsibility: false,
+      startedOn: null,
     })
   if (fam.partner)
     rows.relationship.push({

@@ -6,7 +6,18 @@
 
 import type { AllocationKind, ContactDecision, TeamKind } from '../../src/db/schema/index.ts'
 import type { Random } from '../lib/random.ts'
-import { addWd, ageOn, type Day, isWd, monthsToDays, nextWd, REF, START, wdBetween } from './dates.ts'
+import {
+  addWd,
+  ageOn,
+  censusYear,
+  type Day,
+  isWd,
+  monthsToDays,
+  nextWd,
+  REF,
+  START,
+  wdBetween,
+} from './dates.ts'
 import { addPartner, type Family, isChild, type Kid, moveHome } from './family.ts'
 import type { Ids } from './rows.ts'
 import { EARLY_HELP_LEADS } from './text.ts'
@@ -144,6 +155,8 @@ export interface ReferralEp {
   nfa: boolean
   strategies: StrategyEv[]
   assessment: AssessmentEv | null
+  /** Assessments after the first: a fresh one alongside an enquiry during a plan. */
+  reassessments: AssessmentEv[]
   phases: Phase[]
   closure: Closure
   segments: Segment[]
@@ -225,6 +238,22 @@ const ICPC_WD: readonly (readonly [readonly [number, number], number])[] = [
   [[11, 15], 73.1],
   [[16, 20], 9.0],
   [[21, 30], 9.2],
+]
+
+// Factors found at assessment whatever brought the family to the front door.
+const COMMON_FACTORS: readonly (readonly [string, number])[] = [
+  ['4B', 10],
+  ['3B', 10],
+  ['1B', 4],
+  ['2B', 4],
+  ['4A', 4],
+  ['16A', 4],
+  ['17A', 4],
+  ['6B', 2],
+  ['5B', 1.5],
+  ['15A', 1.5],
+  ['10A', 1],
+  ['14A', 1],
 ]
 
 export interface ReferralOptions {
@@ -435,6 +464,7 @@ export class Simulation {
       nfa: false,
       strategies: [],
       assessment: null,
+      reassessments: [],
       phases: [],
       closure: { proposed: NEVER, day: NEVER, reason: 'RC7', rationale: true },
       segments: [],
@@ -445,10 +475,11 @@ export class Simulation {
     this.t.referrals.push(ep)
     contact.referral = ep
     const strategyFirst = contact.decision === 'strategy-discussion'
-    // Referral NFA (CIN census ReferralNFA): closed the same day, no assessment.
+    // Referral NFA (CIN census ReferralNFA): closed the same day, no assessment, so not 'closed after
+    // assessment' (RC8) but no longer in need (RC7).
     if (opts.nfa ?? (!strategyFirst && !opts.path && r.chance(0.095))) {
       ep.nfa = true
-      ep.closure = { proposed: day, day, reason: 'RC8', rationale: true }
+      ep.closure = { proposed: day, day, reason: 'RC7', rationale: true }
       return ep
     }
     const aStart = isWd(day) ? day : nextWd(day)
@@ -512,7 +543,9 @@ export class Simulation {
         if (s47.icpc.plan) planStart = s47.icpc.day
         else {
           planStart = r.chance(0.75) ? s47.icpc.day : null
-          if (planStart === null) close = { day: s47.icpc.day + r.int(1, 10), reason: 'RC8' }
+          // Closed once the assessment is authorised; after an enquiry and a conference, not RC8/RC9.
+          if (planStart === null)
+            close = { day: Math.max(authorised, s47.icpc.day + r.int(1, 10)), reason: 'RC7' }
           cpIcpc = null
         }
       } else if (s47 && s47.outcome === 'cin-plan') {
@@ -522,11 +555,13 @@ export class Simulation {
       } else if (s47) {
         authorised = addWd(s47.outcomeDay, r.int(5, 20))
         outcome = 'no-further-action'
+        // An episode with a section 47 enquiry is not 'closed after assessment' (RC8/RC9): it ends as no
+        // longer in need (RC7), perhaps with early help.
+        close = { day: authorised + r.int(0, 5), reason: 'RC7' }
         if (r.chance(0.35)) {
-          close = { day: authorised + r.int(0, 5), reason: 'RC9' }
           ehFrom = close.day
           outcome = 'early-help'
-        } else close = { day: authorised + r.int(0, 5), reason: 'RC8' }
+        }
       } else {
         // No section 47: the single assessment carries on.
         ;({ outcome, authorised, planStart, close, ehFrom } = this.assessmentPath(aStart, opts))
@@ -535,7 +570,8 @@ export class Simulation {
       // Concerns escalate during the assessment.
       const sdDay = addWd(aStart, r.int(4, 25))
       const sd = strategy(sdDay, false)
-      authorised = addWd(sdDay, r.int(0, 3))
+      // The assessment goes on alongside any enquiry, and is authorised once the enquiry concludes.
+      authorised = addWd(sd.s47?.outcomeDay ?? sdDay, r.int(0, 3))
       outcome = 'strategy-discussion'
       const s47 = sd.s47
       if (s47?.icpc?.plan) {
@@ -544,9 +580,12 @@ export class Simulation {
       } else if (s47?.icpc || s47?.outcome === 'cin-plan') {
         planStart = s47.icpc ? s47.icpc.day : addWd(s47.outcomeDay, r.int(1, 10))
       } else {
-        const at = addWd(s47?.outcomeDay ?? sdDay, r.int(0, 5))
-        close = r.chance(0.4) ? { day: at, reason: 'RC9' } : { day: at, reason: 'RC8' }
-        if (close.reason === 'RC9') ehFrom = at
+        // Closed once the assessment is authorised and any enquiry concluded.
+        const at = closeAfter(authorised, addWd(s47?.outcomeDay ?? sdDay, r.int(0, 5)))
+        const toEarlyHelp = r.chance(0.4)
+        // Closed after the assessment (RC8/RC9) only when no enquiry followed the strategy discussion.
+        close = { day: at, reason: s47 ? 'RC7' : toEarlyHelp ? 'RC9' : 'RC8' }
+        if (toEarlyHelp) ehFrom = at
       }
     } else {
       ;({ outcome, authorised, planStart, close, ehFrom } = this.assessmentPath(aStart, opts))
@@ -559,7 +598,7 @@ export class Simulation {
       completed: Math.max(aStart, authorised - r.int(0, 3)),
       authorised,
       outcome,
-      factors: this.factors(contact.theme, outcome),
+      factors: this.factors(contact.theme, outcome, ep.strategies.length === 0),
       extension: late && (opts.extension ?? r.chance(0.55)),
     }
 
@@ -597,6 +636,17 @@ export class Simulation {
         const sdDay = nextWd(at)
         const sd = strategy(sdDay, true)
         escalated = true
+        // A fresh assessment alongside the enquiry, authorised when the conference is called.
+        const s47 = sd.s47!
+        const reauthorised = Math.min(s47.icpc!.day, addWd(s47.outcomeDay, r.int(0, 3)))
+        ep.reassessments.push({
+          start: sdDay,
+          completed: Math.max(sdDay, reauthorised - r.int(0, 2)),
+          authorised: reauthorised,
+          outcome: 'other',
+          factors: this.factors(contact.theme, 'other', false),
+          extension: false,
+        })
         cin.end = sd.s47!.icpc!.day
         cin.reviews = cin.reviews.filter((d) => d < cin.end)
         if (cin.end > REF) break
@@ -723,14 +773,14 @@ export class Simulation {
       planStart = addWd(authorised, r.int(1, 10))
     } else if (path === 'eh') {
       outcome = 'early-help'
-      close = { day: authorised + r.int(0, 5), reason: 'RC9' }
+      close = { day: closeAfter(authorised, authorised + r.int(0, 5)), reason: 'RC9' }
       ehFrom = close.day
     } else if (path === 'other') {
       outcome = 'other'
       close = { day: authorised + r.int(0, 5), reason: r.chance(0.7) ? 'RC5' : 'RC7' }
     } else {
       outcome = 'no-further-action'
-      close = { day: authorised + r.int(0, 5), reason: 'RC8' }
+      close = { day: closeAfter(authorised, authorised + r.int(0, 5)), reason: 'RC8' }
     }
     return { outcome, authorised, planStart, close, ehFrom }
   }
@@ -752,11 +802,16 @@ export class Simulation {
     return this.r.weighted(theme(themeId).categories)
   }
 
-  private factors(themeId: ThemeId, outcome: AssessmentOutcome): string[] {
+  /** Factors identified; "21 No factors" only for an assessment alone that found no need. */
+  private factors(themeId: ThemeId, outcome: AssessmentOutcome, alone: boolean): string[] {
     const r = this.r
-    if (outcome === 'no-further-action' && r.chance(0.2)) return ['21']
+    const noNeed = outcome === 'no-further-action' && alone
+    if (noNeed && r.chance(0.2)) return ['21']
     const th = theme(themeId)
-    const out = new Set<string>([r.weighted(th.factors)])
+    // "21 No factors identified" stands alone (DfE rule 8869), and only where the assessment found no need.
+    const first = r.weighted(th.factors)
+    if (first === '21' && noNeed) return ['21']
+    const out = new Set<string>(first === '21' ? [r.weighted(COMMON_FACTORS)] : [first])
     const extra = r.weighted([
       [0, 3],
       [1, 4],
@@ -764,22 +819,7 @@ export class Simulation {
       [3, 1],
     ] as const)
     for (let i = 0; i < extra; i++) {
-      const code = r.chance(0.5)
-        ? r.weighted(th.factors)
-        : r.weighted([
-            ['4B', 10],
-            ['3B', 10],
-            ['1B', 4],
-            ['2B', 4],
-            ['4A', 4],
-            ['16A', 4],
-            ['17A', 4],
-            ['6B', 2],
-            ['5B', 1.5],
-            ['15A', 1.5],
-            ['10A', 1],
-            ['14A', 1],
-          ] as const)
+      const code = r.chance(0.5) ? r.weighted(th.factors) : r.weighted(COMMON_FACTORS)
       if (code !== '21') out.add(code)
     }
     return [...out]
@@ -927,6 +967,16 @@ export class Simulation {
     }
     return this.t
   }
+}
+
+/**
+ * The day a case is closed after an assessment authorised on `authorised`, planned for `planned`: kept in
+ * the same census year (April to March) as the authorisation, so the return that holds the closure holds
+ * the assessment too (DfE queries 8825Q, 8873Q).
+ */
+function closeAfter(authorised: Day, planned: Day): Day {
+  const day = Math.max(authorised, planned)
+  return censusYear(day) === censusYear(authorised) ? day : authorised
 }
 
 /** First day of each household's story: spread over the window, with a share weighted to recent years. */

@@ -112,9 +112,11 @@ export async function loadCinCensusChildren(
         strategy_on: string | null
         icpc: string | null
         icpc_not_required: boolean
+        concluded_without_icpc: boolean
       }>(
         db,
         sql`select s.referral_id, s.start_date::text, d.held_on::text as strategy_on, s.icpc_not_required,
+            (s.outcome in ('no-further-action', 'cin-plan', 'other') and s.outcome_date <= ${end}) as concluded_without_icpc,
             (select min(c.held_on)::text from cp_conference c where c.section47_id = s.id and c.kind = 'initial' and c.held_on <= ${end}) as icpc
           from section47 s left join strategy_discussion d on d.id = s.strategy_discussion_id
           where s.person_id in (${idList}) and s.start_date <= ${end}
@@ -165,14 +167,16 @@ export async function loadCinCensusChildren(
 
   return people.map((p): ChildInput => {
     const codes = disabilitiesBy.get(p.id)?.map((d) => d.code)
+    // A child born after the reference date was unborn at it: expected date of birth, and sex U.
+    const born = within(p.date_of_birth, end)
     return {
       LAchildID: String(p.id),
       UPN: p.upn,
       FormerUPN: p.former_upn,
       UPNunknown: p.upn ? null : p.upn_unknown,
-      PersonBirthDate: p.date_of_birth,
-      ExpectedPersonBirthDate: p.date_of_birth ? null : p.expected_date_of_birth,
-      Sex: p.sex,
+      PersonBirthDate: born,
+      ExpectedPersonBirthDate: born ? null : p.expected_date_of_birth,
+      Sex: born || !p.expected_date_of_birth ? p.sex : 'U',
       PersonDeathDate: within(p.date_of_death, end),
       Ethnicity: p.ethnicity,
       disabilities: codes && codes.length > 0 ? codes : null,
@@ -206,7 +210,8 @@ export async function loadCinCensusChildren(
             // The ICPC is due 15 working days after the strategy discussion that started the enquiry.
             InitialCPCtarget: addWorkingDays(s.strategy_on ?? s.start_date, 15),
             DateOfInitialCPC: s.icpc,
-            ICPCnotRequired: s.icpc_not_required ? 'true' : 'false',
+            // No conference was required when the enquiry concluded in the year with any outcome but an ICPC.
+            ICPCnotRequired: s.icpc_not_required || s.concluded_without_icpc ? 'true' : 'false',
           })),
           childProtectionPlans: (cpPlansBy.get(r.id) ?? []).map((c) => ({
             CPPstartDate: c.start_date,

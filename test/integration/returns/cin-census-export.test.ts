@@ -21,16 +21,19 @@ import { readCinCensusXml } from '../../../src/returns/cin-census/read-xml.ts'
 import { testDatabase } from '../../support/database.ts'
 
 let database: Database
-let own: string[] = []
-const mine = <T extends { LAchildID: string | null }>(rows: T[]) => rows.filter((r) => r.LAchildID === own[0])
 const xsd = path.resolve('../shared/specs/cin-census/CIN_schema_2024.xsd')
+// The database also holds the seeded demo authority: assertions look only at this file's children.
+const mine = new Set<string>()
+const ids: Record<'amy' | 'bad' | 'cal' | 'dee', number> = { amy: 0, bad: 0, cal: 0, dee: 0 }
 
 beforeAll(async () => {
   database = await testDatabase()
   const db = database.db
   // A child through referral, assessment, strategy discussion, s47, ICPC and a CP plan with a review,
-  // stepped down to a CIN plan and closed within 2025-26; and a child whose name XML forbids.
-  const [a, b] = await db
+  // stepped down to a CIN plan and closed within 2025-26; a child whose name XML forbids; a child whose
+  // enquiries ended without a conference (one in the year, one after it); and a child born after
+  // 31 March 2026, referred before birth.
+  const [a, b, c, d] = await db
     .insert(person)
     .values([
       {
@@ -49,10 +52,31 @@ beforeAll(async () => {
         ethnicity: 'AIND',
         upnUnknown: 'UN1',
       },
+      {
+        givenName: 'Cal',
+        familyName: 'Test',
+        dateOfBirth: '2021-03-01',
+        sex: 'M',
+        ethnicity: 'WBRI',
+        upnUnknown: 'UN1',
+      },
+      {
+        givenName: 'Dee',
+        familyName: 'Test',
+        dateOfBirth: '2026-04-10',
+        expectedDateOfBirth: '2026-04-15',
+        sex: 'F',
+        ethnicity: 'WBRI',
+        upnUnknown: 'UN1',
+      },
     ])
     .returning({ id: person.id })
-  own = [String(a!.id), String(b!.id)]
-  await db.insert(personDisability).values({ personId: a!.id, code: 'NONE' })
+  Object.assign(ids, { amy: a!.id, bad: b!.id, cal: c!.id, dee: d!.id })
+  for (const child of [a, b, c, d]) mine.add(String(child!.id))
+  await db.insert(personDisability).values([
+    { personId: a!.id, code: 'NONE' },
+    { personId: c!.id, code: 'NONE' },
+  ])
   const [r] = await db
     .insert(referral)
     .values({
@@ -146,6 +170,54 @@ beforeAll(async () => {
     closureDate: '2025-09-01',
     closureReason: 'RC8',
   })
+  // Cal: two enquiries without a conference, concluded on 2026-02-16 (closed) and on 2026-04-08.
+  const [rc1, rc2] = await db
+    .insert(referral)
+    .values([
+      {
+        personId: c!.id,
+        referralDate: '2026-01-12',
+        source: '6',
+        primaryNeed: 'N1',
+        closureDate: '2026-02-20',
+        closureReason: 'RC7',
+      },
+      { personId: c!.id, referralDate: '2026-03-20', source: '6', primaryNeed: 'N1' },
+    ])
+    .returning({ id: referral.id })
+  for (const [r, held, started, concluded, authorised] of [
+    [rc1!.id, '2026-01-12', '2026-01-12', '2026-02-16', '2026-02-18'],
+    [rc2!.id, '2026-03-20', '2026-03-20', '2026-04-08', null],
+  ] as const) {
+    await db
+      .insert(assessment)
+      .values({ referralId: r, personId: c!.id, startDate: started, authorisedOn: authorised })
+    const [sdc] = await db
+      .insert(strategyDiscussion)
+      .values({
+        referralId: r,
+        personId: c!.id,
+        heldOn: held,
+        agencies: ['police'],
+        decision: 'section-47',
+        rationale: 'x',
+      })
+      .returning({ id: strategyDiscussion.id })
+    await db.insert(section47).values({
+      referralId: r,
+      personId: c!.id,
+      strategyDiscussionId: sdc!.id,
+      startDate: started,
+      outcome: 'no-further-action',
+      outcomeDate: concluded,
+    })
+  }
+  // Dee: referred before birth, born after the year.
+  const [rd] = await db
+    .insert(referral)
+    .values({ personId: d!.id, referralDate: '2026-01-05', source: '3F', primaryNeed: 'N1' })
+    .returning({ id: referral.id })
+  await db.insert(assessment).values({ referralId: rd!.id, personId: d!.id, startDate: '2026-01-05' })
 })
 afterAll(() => database.close())
 
@@ -161,24 +233,32 @@ async function produce(year: '2024-25' | '2025-26') {
     },
     onProgress: (done) => progress.push(done),
   })
-  return { xml, result, progress }
+  const tables = readCinCensusXml(xml)
+  const own = <T extends { LAchildID: string | null }>(rows: T[]) =>
+    rows.filter((r) => mine.has(r.LAchildID ?? ''))
+  const ownTables = Object.fromEntries(
+    Object.entries(tables).map(([name, rows]) => [
+      name,
+      name === 'Header' ? rows : own(rows as { LAchildID: string | null }[]),
+    ]),
+  ) as typeof tables
+  const issues = result.issues.filter((i) => i.laChildId === null || mine.has(i.laChildId))
+  return { xml, result, progress, tables: ownTables, issues }
 }
 
 describe('CIN census from the record', () => {
   it('writes every child with an episode open in the year, in schema order, and the DfE rules find no errors', async () => {
-    const { xml, result, progress } = await produce('2025-26')
-    // The test database also holds the demo authority's generated children: look at this test's own.
-    expect(result.children).toBeGreaterThanOrEqual(2)
+    const { xml, result, progress, tables, issues } = await produce('2025-26')
+    expect(tables.ChildIdentifiers.map((c) => c.LAchildID).sort()).toEqual([...mine].sort())
     expect(progress.at(-1)).toBe(result.children)
-    expect(result.issues.filter((i) => i.type === 'error' && own.includes(i.laChildId ?? ''))).toEqual([])
-    const tables = readCinCensusXml(xml)
+    expect(issues.filter((i) => i.type === 'error')).toEqual([])
     expect(tables.Header[0]).toMatchObject({
       Collection: 'CIN',
       Year: '2026',
       ReferenceDate: '2026-03-31',
       LEA: '358',
     })
-    expect(mine(tables.CINdetails)[0]).toMatchObject({
+    expect(tables.CINdetails[0]).toMatchObject({
       CINreferralDate: '2025-05-06',
       ReferralSource: '2A',
       PrimaryNeedCode: 'N1',
@@ -186,24 +266,24 @@ describe('CIN census from the record', () => {
       ReasonForClosure: 'RC1',
       DateOfInitialCPC: null,
     })
-    expect(mine(tables.Assessments)[0]).toMatchObject({
+    expect(tables.Assessments[0]).toMatchObject({
       AssessmentActualStartDate: '2025-05-07',
       AssessmentAuthorisationDate: '2025-06-20',
       AssessmentFactors: ['3A', '4B'],
     })
     // The ICPC target is 15 working days after the strategy discussion (the late May bank holiday skipped).
-    expect(mine(tables.Section47)[0]).toMatchObject({
+    expect(tables.Section47[0]).toMatchObject({
       S47ActualStartDate: '2025-05-08',
       InitialCPCtarget: '2025-05-30',
       DateOfInitialCPC: '2025-05-28',
     })
-    expect(mine(tables.ChildProtectionPlans)[0]).toMatchObject({
+    expect(tables.ChildProtectionPlans[0]).toMatchObject({
       InitialCategoryOfAbuse: 'NEG',
       LatestCategoryOfAbuse: 'EMO',
       NumberOfPreviousCPP: '0',
     })
-    expect(mine(tables.Reviews).map((r) => r.CPPreviewDate)).toEqual(['2025-08-27'])
-    expect(mine(tables.CINplanDates)[0]).toMatchObject({
+    expect(tables.Reviews.map((r) => r.CPPreviewDate)).toEqual(['2025-08-27'])
+    expect(tables.CINplanDates[0]).toMatchObject({
       CINPlanStartDate: '2025-11-20',
       CINPlanEndDate: '2026-02-27',
     })
@@ -211,10 +291,31 @@ describe('CIN census from the record', () => {
   })
 
   it('leaves out children whose episodes were closed before the year', async () => {
-    const { xml } = await produce('2024-25')
-    const children = readCinCensusXml(xml).ChildIdentifiers.map((c) => c.LAchildID)
-    expect(children).not.toContain(own[0])
-    expect(children).not.toContain(own[1])
+    const { tables } = await produce('2024-25')
+    expect(tables.ChildIdentifiers).toEqual([])
+  })
+
+  it('says no conference was required for an enquiry that concluded in the year without one', async () => {
+    const { tables, issues } = await produce('2025-26')
+    const cal = tables.Section47.filter((s) => s.LAchildID === String(ids.cal))
+    expect(cal.map((s) => [s.S47ActualStartDate, s.DateOfInitialCPC, s.ICPCnotRequired])).toEqual([
+      ['2026-01-12', null, 'true'],
+      // Still going on at 31 March: the outcome came after the year.
+      ['2026-03-20', null, 'false'],
+    ])
+    expect(
+      issues.filter((i) => i.laChildId === String(ids.cal) && ['8868', '8675Q'].includes(i.code)),
+    ).toEqual([])
+  })
+
+  it('gives a child born after the year as unborn: expected date of birth and sex U', async () => {
+    const { tables, issues } = await produce('2025-26')
+    expect(tables.ChildIdentifiers.find((c) => c.LAchildID === String(ids.dee))).toMatchObject({
+      PersonBirthDate: null,
+      ExpectedPersonBirthDate: '2026-04-15',
+      Sex: 'U',
+    })
+    expect(issues.filter((i) => i.laChildId === String(ids.dee) && i.type === 'error')).toEqual([])
   })
 
   it('validates against the XSD where the year still matches it (the XSD predates Sex)', () => {
@@ -227,6 +328,7 @@ describe('CIN census from the record', () => {
         xml
           .replace(/<Sex>F<\/Sex>/g, '<GenderCurrent>2</GenderCurrent>')
           .replace(/<Sex>M<\/Sex>/g, '<GenderCurrent>1</GenderCurrent>')
+          .replace(/<Sex>U<\/Sex>/g, '<GenderCurrent>0</GenderCurrent>')
           .replace(/<NumberOfPreviousCPP>0</g, '<NumberOfPreviousCPP>1<'),
       )
       const output = execFileSync('xmllint', ['--noout', '--schema', xsd, file], {
