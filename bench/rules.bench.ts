@@ -1,0 +1,508 @@
+// Drift and delay (issue "Drift and delay"): every statutory timescale and drift rule evaluated for the
+// whole authority, as things stand today and as they stood a year ago, each the median of warm runs, with
+// the time each rule takes on its own (where the time goes) and the CPU of Node and of PostgreSQL. Then,
+// when the worklist pages exist (src/web/routes/worklists/), a team's worklist page at 50 connections
+// against a bare Fastify rendering the same template from the same data, as pages.bench.ts does.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import view from '@fastify/view'
+import { sql } from 'drizzle-orm'
+import Fastify, { type FastifyInstance } from 'fastify'
+import nunjucks from 'nunjucks'
+import { DEMO_PASSWORD } from '../seed/demo-users.ts'
+import { buildApp } from '../src/app.ts'
+import { loadConfig } from '../src/config/config.ts'
+import { type Database, openDatabase, queryRows } from '../src/db/client.ts'
+import { addMonths } from '../src/domain/calendar/working-days.ts'
+import { RULES } from '../src/rules/catalogue/index.ts'
+import { evaluateRules } from '../src/rules/engine/evaluate.ts'
+import type { Flag } from '../src/rules/engine/types.ts'
+import { today } from '../src/services/dates.ts'
+import { configureNunjucks, govukDist, viewsDir } from '../src/web/nunjucks.ts'
+import {
+  atLeast,
+  atMost,
+  type BenchResult,
+  type Figure,
+  figure,
+  median,
+  progress,
+  round,
+} from './lib/figures.ts'
+import { percentile, runLoad } from './lib/load.ts'
+import { postgresCpuMeter } from './lib/process-cpu.ts'
+import type { SeededPostgres } from './lib/seeded-postgres.ts'
+import { expectPage, signIn } from './lib/sign-in.ts'
+import { waitForQuietDatabase } from './record.bench.ts'
+
+export interface RulesOptions {
+  /** Timed runs of each evaluation (after one untimed warm-up). */
+  runs: number
+  connections: number
+  warmupSeconds: number
+  durationSeconds: number
+  rounds: number
+}
+
+const TODAY_TARGET_S = 2
+const YEAR_AGO_TARGET_S = 5
+const WORKLIST_P95_TARGET_MS = 50
+const WORKLIST_RATIO_TARGET = 50
+const WORKLIST_USER = 'teammanager'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const WORKLIST_ROUTES = path.join(ROOT, 'src/web/routes/worklists')
+
+interface Timed {
+  ms: number[]
+  flags: number
+  bySeverity: Record<string, number>
+  byRule: Record<string, number>
+  nodeCpuMs: number
+  postgresCpuMs: number | null
+}
+
+const countBy = (flags: Flag[], key: (f: Flag) => string) => {
+  const counts: Record<string, number> = {}
+  for (const f of flags) counts[key(f)] = (counts[key(f)] ?? 0) + 1
+  return counts
+}
+
+/** One untimed run, then `runs` timed ones, with the CPU both processes spent on the timed ones. */
+async function timeEvaluation(
+  database: Database,
+  asAt: string,
+  runs: number,
+  postgresCpu: (() => number) | null,
+): Promise<Timed> {
+  await evaluateRules(database.db, { asAt })
+  const ms: number[] = []
+  let flags: Flag[] = []
+  const cpuBefore = process.cpuUsage()
+  const postgresBefore = postgresCpu?.() ?? 0
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    flags = await evaluateRules(database.db, { asAt })
+    ms.push(Math.round(performance.now() - started))
+  }
+  const cpu = process.cpuUsage(cpuBefore)
+  return {
+    ms,
+    flags: flags.length,
+    bySeverity: countBy(flags, (f) => f.severity),
+    byRule: countBy(flags, (f) => f.ruleId),
+    nodeCpuMs: Math.round((cpu.user + cpu.system) / 1000 / runs),
+    postgresCpuMs: postgresCpu ? Math.round((postgresCpu() - postgresBefore) / runs) : null,
+  }
+}
+
+/** Each rule alone, once, on a warm database: which rules the whole evaluation waits for. */
+async function timeEachRule(database: Database, asAt: string) {
+  const times: { rule: string; ms: number; flags: number }[] = []
+  for (const rule of RULES) {
+    const started = performance.now()
+    const flags = await evaluateRules(database.db, { asAt, ruleIds: [rule.id] })
+    times.push({ rule: rule.id, ms: Math.round(performance.now() - started), flags: flags.length })
+  }
+  return times.sort((a, b) => b.ms - a.ms)
+}
+
+// --- The team worklist page, if it exists ---
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  if (!address || typeof address === 'string') throw new Error('server has no TCP address')
+  return `http://127.0.0.1:${address.port}`
+}
+
+/** Counts the requests an app's HTTP server receives, answered or not. */
+function countRequests(app: FastifyInstance): () => number {
+  let received = 0
+  app.server.on('request', () => {
+    received++
+  })
+  return () => received
+}
+
+/** The template the worklist route answering `pagePath` renders, read from src/web/routes/worklists/. */
+function templateOf(pagePath: string): string | null {
+  const pathname = pagePath.split('?')[0]!
+  for (const file of readdirSync(WORKLIST_ROUTES, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue
+    const source = readFileSync(path.join(WORKLIST_ROUTES, file), 'utf8')
+    // Each GET route up to the next route, and the first template its handler renders.
+    const routes = source.split(/(?=\bapp\.(?:get|post|put|patch|delete|route)\()/)
+    for (const route of routes) {
+      const pattern = /^app\.get\(\s*['"`]([^'"`]+)['"`]/.exec(route)?.[1]
+      const template = /\.view\(\s*['"`]([^'"`]+\.njk)['"`]/.exec(route)?.[1]
+      if (!pattern || !template) continue
+      const regex = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/]+')}$`)
+      if (regex.test(pathname)) return template
+    }
+  }
+  return null
+}
+
+/**
+ * The context a page's template was rendered with: Environment#render is wrapped while one request is
+ * made, so the bare app can render the same page from the same data without the database.
+ */
+async function capturedContext(url: string, cookie: string, template: string) {
+  const prototype = nunjucks.Environment.prototype as unknown as {
+    render(name: string, context: object, callback?: unknown): unknown
+  }
+  const original = prototype.render
+  let context: Record<string, unknown> | undefined
+  prototype.render = function (this: unknown, name: string, ctx: object, callback?: unknown) {
+    if (name === template) context = { ...(ctx as Record<string, unknown>) }
+    return original.call(this, name, ctx, callback)
+  }
+  try {
+    const response = await fetch(url, { headers: { cookie } })
+    await response.arrayBuffer()
+  } finally {
+    prototype.render = original
+  }
+  return context
+}
+
+interface LoadTotals {
+  latencies: number[]
+  responses: number
+  seconds: number
+  failures: number
+  statusCodes: Record<string, number>
+  serverCpuMs: number
+  databaseCpuMs: number
+  wallMs: number
+  received: number
+  drainMs: number
+}
+
+function summarise(totals: LoadTotals) {
+  // No response at all within the time: the latency is at least that time.
+  const sorted = totals.latencies.length
+    ? Float64Array.from(totals.latencies).sort()
+    : [totals.seconds * 1000]
+  return {
+    requestsPerSecond: round(totals.responses / totals.seconds, 1),
+    responses: totals.responses,
+    latencyMs: {
+      p50: round(percentile(sorted, 50), 1),
+      p95: round(percentile(sorted, 95), 1),
+      p99: round(percentile(sorted, 99), 1),
+    },
+    failures: totals.failures,
+    statusCodes: totals.statusCodes,
+    serverCpuPercent: round((totals.serverCpuMs / totals.wallMs) * 100),
+    databaseCpuPercent: round((totals.databaseCpuMs / totals.wallMs) * 100),
+    /** Per request the server received (the load's warm-up and the requests it left running included). */
+    cpuPerRequestMs: round((totals.serverCpuMs + totals.databaseCpuMs) / Math.max(1, totals.received), 2),
+    serverCpuPerRequestMs: round(totals.serverCpuMs / Math.max(1, totals.received), 2),
+    databaseCpuPerRequestMs: round(totals.databaseCpuMs / Math.max(1, totals.received), 2),
+    /** How long the database went on working after the load generator stopped. */
+    drainMs: totals.drainMs,
+  }
+}
+
+interface LoadTarget {
+  name: 'bare' | 'worklist'
+  url: string
+  cookie: string | undefined
+  received(): number
+}
+
+/** One round of load on a target, then a wait until the database is quiet, all of it counted. */
+async function loadRound(
+  target: LoadTarget,
+  totals: LoadTotals,
+  options: RulesOptions,
+  databaseUrl: string,
+  databaseCpu: (() => number) | null,
+) {
+  const cpuBefore = process.cpuUsage()
+  const databaseBefore = databaseCpu?.() ?? 0
+  const receivedBefore = target.received()
+  const started = performance.now()
+  const result = await runLoad({
+    url: target.url,
+    headers: target.cookie ? { cookie: target.cookie } : {},
+    connections: options.connections,
+    warmupSeconds: 0,
+    durationSeconds: options.durationSeconds / options.rounds,
+  })
+  totals.drainMs += await waitForQuietDatabase(databaseUrl)
+  const cpu = process.cpuUsage(cpuBefore)
+  for (const ms of result.latenciesMs) totals.latencies.push(ms)
+  totals.responses += result.responses
+  totals.seconds += result.seconds
+  totals.failures += result.non2xx + result.errors + result.timeouts
+  for (const [code, n] of Object.entries(result.statusCodes))
+    totals.statusCodes[code] = (totals.statusCodes[code] ?? 0) + n
+  totals.serverCpuMs += (cpu.user + cpu.system) / 1000
+  totals.databaseCpuMs += (databaseCpu?.() ?? 0) - databaseBefore
+  totals.wallMs += performance.now() - started
+  totals.received += target.received() - receivedBefore
+  progress(`  ${target.name}: ${round(result.responses / result.seconds, 1)} req/s`)
+}
+
+/** Requests one at a time (at least 3, at most 30, for about the measured time): one user's wait. */
+async function oneAtATime(url: string, cookie: string, budgetMs: number) {
+  const latencies: number[] = []
+  const started = performance.now()
+  while (latencies.length < 30 && (latencies.length < 3 || performance.now() - started < budgetMs)) {
+    const began = performance.now()
+    const response = await fetch(url, { redirect: 'manual', headers: { cookie } })
+    await response.arrayBuffer()
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+    latencies.push(performance.now() - began)
+  }
+  const sorted = Float64Array.from(latencies).sort()
+  return {
+    requests: latencies.length,
+    p50: round(percentile(sorted, 50), 1),
+    p95: round(percentile(sorted, 95), 1),
+    max: round(percentile(sorted, 100), 1),
+  }
+}
+
+const skipped = (reason: string) => {
+  progress(`rules: team worklist ${reason}`)
+  return { figures: [] as Figure[], details: { skipped: reason } as Record<string, unknown> }
+}
+
+/**
+ * The team manager's team worklist (/my-team, which leads to /teams/:teamId/work) on the whole app, against
+ * a bare Fastify rendering the same template from the same data (captured from the app, so no database),
+ * as pages.bench.ts does for the home page. Skipped, with the reason, when the pages do not exist yet.
+ */
+async function benchWorklist(
+  options: RulesOptions,
+  database: Database,
+  postgres: SeededPostgres,
+): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
+  if (!existsSync(WORKLIST_ROUTES))
+    return skipped('skipped: there are no worklist pages yet (src/web/routes/worklists/ does not exist)')
+  const config = loadConfig({ LOG_LEVEL: 'silent' })
+  const app = await buildApp({ config, database, requestsPerMinute: 10_000_000 })
+  let bare: FastifyInstance | undefined
+  try {
+    const appReceived = countRequests(app)
+    const baseUrl = await listen(app)
+    const cookie = await signIn(baseUrl, WORKLIST_USER, DEMO_PASSWORD)
+    const [me] = await queryRows<{ team_id: number | null }>(
+      database.db,
+      sql`select w.team_id from user_account u join worker w on w.id = u.worker_id where u.username = ${WORKLIST_USER}`,
+    )
+    // /my-team may answer itself or redirect to the team's page; else the team's page directly.
+    const candidates = ['/my-team', `/teams/${me?.team_id}/work`]
+    let pagePath: string | null = null
+    for (const candidate of candidates) {
+      const response = await fetch(`${baseUrl}${candidate}`, { redirect: 'manual', headers: { cookie } })
+      await response.arrayBuffer()
+      const location = response.headers.get('location')
+      if (response.status === 200) pagePath = candidate
+      else if (response.status >= 300 && response.status < 400 && location?.startsWith('/teams/'))
+        pagePath = location
+      if (pagePath) break
+    }
+    if (!pagePath) return skipped(`skipped: neither ${candidates.join(' nor ')} answers for ${WORKLIST_USER}`)
+    const template = templateOf(pagePath)
+    if (!template) return skipped(`skipped: no template found for ${pagePath} in src/web/routes/worklists/`)
+    const fullUrl = `${baseUrl}${pagePath}`
+    const one = await oneAtATime(fullUrl, cookie, options.durationSeconds * 1000)
+    progress(`rules: team worklist ${pagePath}, one at a time: p50 ${one.p50} ms, p95 ${one.p95} ms`)
+    const context = await capturedContext(fullUrl, cookie, template)
+    if (!context) return skipped(`skipped: ${pagePath} did not render ${template}`)
+    const [team] = await queryRows<{ cases: number }>(
+      database.db,
+      sql`select count(distinct person_id)::int as cases from allocation where team_id = ${me?.team_id ?? -1} and ended_on is null`,
+    )
+
+    bare = Fastify({ logger: false })
+    await bare.register(view, {
+      engine: { nunjucks },
+      templates: [viewsDir, govukDist],
+      options: { onConfigure: configureNunjucks },
+    })
+    bare.get('/', (_request, reply) => reply.view(template, context))
+    const bareReceived = countRequests(bare)
+    const bareUrl = `${await listen(bare)}/`
+    const fullBytes = (await expectPage(fullUrl, cookie)).bytes
+    const bareBytes = (await expectPage(bareUrl)).bytes
+    if (Math.abs(fullBytes - bareBytes) / bareBytes > 0.02)
+      progress(`  warning: the worklist is ${fullBytes} bytes, the bare one ${bareBytes}: not the same page`)
+
+    const databaseCpu = await postgresCpuMeter(postgres.server.url)
+    const targets: LoadTarget[] = [
+      { name: 'bare', url: bareUrl, cookie: undefined, received: bareReceived },
+      { name: 'worklist', url: fullUrl, cookie, received: appReceived },
+    ]
+    const totals = new Map<LoadTarget, LoadTotals>()
+    for (const target of targets) {
+      totals.set(target, {
+        latencies: [],
+        responses: 0,
+        seconds: 0,
+        failures: 0,
+        statusCodes: {},
+        serverCpuMs: 0,
+        databaseCpuMs: 0,
+        wallMs: 0,
+        received: 0,
+        drainMs: 0,
+      })
+      // The worklist is warm from the requests made one at a time; a warm-up at full load would only leave
+      // a queue behind when the page is slow.
+      if (options.warmupSeconds > 0 && target.name === 'bare') {
+        await runLoad({
+          url: target.url,
+          headers: target.cookie ? { cookie: target.cookie } : {},
+          connections: options.connections,
+          warmupSeconds: options.warmupSeconds,
+          durationSeconds: 0,
+        })
+        await waitForQuietDatabase(postgres.server.url)
+      }
+    }
+    progress(
+      `rules: team worklist ${pagePath} (${team?.cases ?? '?'} open cases, ${fullBytes} bytes) against a bare render of ${template}, ${options.rounds} rounds at ${options.connections} connections`,
+    )
+    for (let r = 0; r < options.rounds; r++)
+      for (const target of r % 2 ? [...targets].reverse() : targets)
+        await loadRound(target, totals.get(target)!, options, postgres.server.url, databaseCpu)
+
+    const bareSummary = summarise(totals.get(targets[0]!)!)
+    const full = summarise(totals.get(targets[1]!)!)
+    const label = `team worklist ${pagePath}`
+    const none = full.responses === 0 ? ': no response in the time, so at least this' : ''
+    return {
+      figures: [
+        figure(`${label} p50`, full.latencyMs.p50, 'ms'),
+        figure(
+          `${label} p95`,
+          full.latencyMs.p95,
+          'ms',
+          atMost(WORKLIST_P95_TARGET_MS),
+          `${options.connections} connections${none}`,
+        ),
+        figure(`${label} p99`, full.latencyMs.p99, 'ms'),
+        figure(
+          `${label} one at a time p95`,
+          one.p95,
+          'ms',
+          undefined,
+          `one connection, ${one.requests} requests`,
+        ),
+        figure(`${label} req/s`, full.requestsPerSecond, 'req/s'),
+        figure('bare render of the same page req/s', bareSummary.requestsPerSecond, 'req/s'),
+        figure(
+          `${label} / bare`,
+          round((full.requestsPerSecond / bareSummary.requestsPerSecond) * 100, 1),
+          '%',
+          atLeast(WORKLIST_RATIO_TARGET),
+        ),
+        figure(
+          `${label} / bare by CPU per request`,
+          round((bareSummary.cpuPerRequestMs / full.cpuPerRequestMs) * 100, 1),
+          '%',
+          undefined,
+          `Node + PostgreSQL CPU per request: ${full.cpuPerRequestMs} ms against ${bareSummary.cpuPerRequestMs} ms bare, a noise-resistant estimate of the req/s ratio`,
+        ),
+        figure(
+          `${label} non-2xx + errors`,
+          full.failures,
+          'responses',
+          atMost(0),
+          full.failures ? JSON.stringify(full.statusCodes) : undefined,
+        ),
+      ],
+      details: {
+        user: WORKLIST_USER,
+        path: pagePath,
+        template,
+        teamOpenCases: team?.cases ?? null,
+        bytes: { worklist: fullBytes, bare: bareBytes },
+        oneAtATime: one,
+        worklist: full,
+        bare: bareSummary,
+      },
+    }
+  } finally {
+    await bare?.close().catch(() => {})
+    await app.close().catch(() => {})
+  }
+}
+
+export async function benchRules(options: RulesOptions, postgres: SeededPostgres): Promise<BenchResult> {
+  const started = performance.now()
+  const loadBefore = os.loadavg()
+  const database = await openDatabase({ databaseUrl: postgres.server.url })
+  try {
+    const postgresCpu = await postgresCpuMeter(postgres.server.url)
+    const asAt = today()
+    const yearAgo = addMonths(asAt, -12)
+    const [counts] = await queryRows<{ children: number; open: number }>(
+      database.db,
+      sql`select (select count(distinct person_id)::int from referral) as children,
+                 (select count(*)::int from referral where closure_date is null) as open`,
+    )
+    progress(
+      `rules: ${RULES.length} rules over the whole ${postgres.size} authority (${counts?.children} children with a referral, ${counts?.open} open), as at ${asAt}`,
+    )
+    const now = await timeEvaluation(database, asAt, options.runs, postgresCpu)
+    progress(`  today: ${now.ms.join(', ')} ms; ${now.flags} flags`)
+    const past = await timeEvaluation(database, yearAgo, options.runs, postgresCpu)
+    progress(`  as at ${yearAgo}: ${past.ms.join(', ')} ms; ${past.flags} flags`)
+    const perRule = await timeEachRule(database, asAt)
+    progress(
+      `  slowest rules alone: ${perRule
+        .slice(0, 3)
+        .map((r) => `${r.rule} ${r.ms} ms`)
+        .join(', ')}`,
+    )
+
+    const worklist = await benchWorklist(options, database, postgres)
+    const secondsOf = (t: Timed) => round(median(t.ms) / 1000, 2)
+    return {
+      name: 'rules',
+      seconds: round((performance.now() - started) / 1000, 1),
+      figures: [
+        figure(
+          `all flags for the authority today, median of ${options.runs}`,
+          secondsOf(now),
+          's',
+          atMost(TODAY_TARGET_S),
+          `as at ${asAt}, ${RULES.length} rules`,
+        ),
+        figure('flags today', now.flags, 'flags'),
+        figure(
+          `all flags as at a year ago, median of ${options.runs}`,
+          secondsOf(past),
+          's',
+          atMost(YEAR_AGO_TARGET_S),
+          `as at ${yearAgo}`,
+        ),
+        figure('flags a year ago', past.flags, 'flags'),
+        ...worklist.figures,
+      ],
+      details: {
+        seedSize: postgres.size,
+        loadAverage: { before: loadBefore, after: os.loadavg() },
+        population: counts,
+        today: { asAt, ...now },
+        yearAgo: { asAt: yearAgo, ...past },
+        /** Each rule evaluated alone for today, slowest first: their sum is the evaluation with no overlap. */
+        perRuleToday: perRule,
+        perRuleSumMs: perRule.reduce((sum, r) => sum + r.ms, 0),
+        worklist: worklist.details,
+      },
+    }
+  } finally {
+    await database.close()
+  }
+}
