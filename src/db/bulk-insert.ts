@@ -16,9 +16,13 @@ export async function bulkInsert<T extends PgTable>(
   rows: Partial<T['$inferInsert']>[],
 ): Promise<void> {
   if (rows.length === 0) return
+  // Every column any row names: rows of one batch need not all carry the same optional fields. (The
+  // shape is checked row by row, so a field only later rows carry is not silently dropped.)
+  const present = new Set<string>()
+  for (const row of rows) for (const key in row) present.add(key)
   // The schema names columns in camelCase and the database in snake_case (drizzle's `casing` option).
   const columns = Object.entries(getTableColumns(table))
-    .filter(([key]) => key in (rows[0] as object))
+    .filter(([key]) => present.has(key))
     .map(([key, column]) => ({
       key,
       name: column.keyAsName ? toSnakeCase(column.name) : column.name,
