@@ -8,6 +8,7 @@ import {
   earlyHelpEpisode,
   oversight,
   person,
+  plan,
   planReview,
   planVersion,
   referral,
@@ -130,14 +131,26 @@ beforeAll(async () => {
     decision: 'plan',
     category: 'PHY',
   })
-  await db.insert(cpPlan).values({
-    referralId,
+  const [cp] = await db
+    .insert(cpPlan)
+    .values({
+      referralId,
+      personId: childId,
+      startDate: '2026-01-27',
+      initialCategory: 'PHY',
+      latestCategory: 'PHY',
+      endDate: '2026-02-18',
+      endReason: 'step-down-cin',
+    })
+    .returning({ id: cpPlan.id })
+  // Its plan document, as the initial conference makes it and the step-down ends it.
+  await db.insert(plan).values({
     personId: childId,
+    kind: 'child-protection',
+    referralId,
+    cpPlanId: cp!.id,
     startDate: '2026-01-27',
-    initialCategory: 'PHY',
-    latestCategory: 'PHY',
     endDate: '2026-02-18',
-    endReason: 'step-down-cin',
   })
   const { planId } = await planWithActions(t, childId, referralId, ['Mother to attend parenting course'])
   await db.insert(planVersion).values([
@@ -286,6 +299,16 @@ describe('the child impact chronology', () => {
     )
   })
 
+  it('lists a child protection plan once, with its category and why it ended, not again as its plan document', async () => {
+    const list = titles(await chronology(t.database.db, childId))
+    expect(list.filter((l) => /Child protection plan (began|ended)/.test(l))).toEqual([
+      '2026-01-27 Child protection plan began (category: physical abuse)',
+      '2026-02-18 Child protection plan ended: stepped down to child in need',
+    ])
+    // Other plans still start and end in it.
+    expect(list).toContain('2026-02-01 Child in need plan began')
+  })
+
   it("includes siblings' shared events (either way round), never their private ones or a sealed record's", async () => {
     const entries = await chronology(t.database.db, childId, { types: ['significant-event'] })
     const shared = entries.filter((e) => e.sharedFrom)
@@ -407,7 +430,7 @@ describe('the child impact chronology', () => {
     expect((await client.api('GET', `/api/v1/children/${childId}/chronology`)).statusCode).toBe(404)
   })
 
-  it('stays quick for a child with 500 events', async () => {
+  it('lists every one of 500 events in date order', async () => {
     const db = t.database.db
     const busy = await childOfSocialWorker(t, { givenName: 'Busy', familyName: 'Record' })
     const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
@@ -440,18 +463,11 @@ describe('the child impact chronology', () => {
         impactOnChild: 'Frightened and unsettled for days.',
       })),
     )
-    await chronology(db, busy)
-    const timings: number[] = []
-    let count = 0
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now()
-      count = (await chronology(db, busy)).length
-      timings.push(performance.now() - started)
-    }
-    expect(count).toBeGreaterThanOrEqual(500)
-    timings.sort((a, b) => a - b)
-    // Generous for embedded PGlite on a shared machine; the budget on PostgreSQL is p95 ≤ 150 ms.
-    console.log('chronology of', count, 'events, ms:', timings.map(Math.round).join(' '))
-    expect(timings[2]).toBeLessThan(1000)
+    // Speed is measured by bench/record.bench.ts on PostgreSQL (p95 ≤ 150 ms); here, that all of it comes back
+    // in order.
+    const events = await chronology(db, busy)
+    expect(events.length).toBeGreaterThanOrEqual(500)
+    const dates = events.map((e) => e.date)
+    expect(dates).toEqual([...dates].sort())
   })
 })
