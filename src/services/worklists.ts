@@ -2,11 +2,12 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { logAccess } from '../audit/access-log.ts'
 import type { Actor, CurrentUser } from '../auth/current-user.ts'
 import { visiblePersonCondition } from '../auth/record-access.ts'
-import type { DbOrTx } from '../db/client.ts'
+import { type DbOrTx, queryRows } from '../db/client.ts'
 import { allocation, person, service, team, worker } from '../db/schema/index.ts'
 import { addCalendarDays, dayOfWeek } from '../domain/calendar/iso-date.ts'
 import { CALENDAR_FIRST_YEAR, type IsoDate, isIsoDate } from '../domain/calendar/working-days.ts'
 import { RULES } from '../rules/catalogue/index.ts'
+import { cachedFlags, cacheGeneration } from '../rules/engine/cache.ts'
 import { evaluateRules } from '../rules/engine/evaluate.ts'
 import type { Flag, Severity } from '../rules/engine/types.ts'
 import { today } from './dates.ts'
@@ -337,12 +338,13 @@ async function childrenOfWorker(db: DbOrTx, workerId: number, asAt: IsoDate): Pr
 export async function myWork(db: DbOrTx, user: CurrentUser, query: WorkQuery): Promise<Worklist> {
   if (user.workerId === null) return worklist(query.asAt, [], query, 0)
   const workerId = user.workerId
+  const generation = cacheGeneration()
   const personIds = await childrenOfWorker(db, workerId, query.asAt)
   const flags = (await evaluate(db, query.asAt, query.ruleId, personIds)).filter(
     (f) => f.ownerWorkerId === workerId,
   )
   if (query.asAt === today() && query.ruleId === null)
-    rememberCount(db, user.id, query.asAt, flags.filter((f) => f.severity === 'overdue').length)
+    rememberCount(db, user.id, query.asAt, flags.filter((f) => f.severity === 'overdue').length, generation)
   const { items, hiddenCount } = await toItems(db, user, flags, query.asAt)
   return worklist(query.asAt, items, query, hiddenCount)
 }
@@ -416,31 +418,118 @@ function countByRule(items: readonly WorkItem[] | readonly Flag[]): RuleCount[] 
  * counts, the counts by timescale, and reasons awaiting a manager's agreement. The caller checks the user
  * may see this team (canViewTeamCaseload).
  */
-export async function teamWork(db: DbOrTx, user: CurrentUser, teamId: number, query: WorkQuery) {
+/** Items shown on one page of a team's work (the counts and the export cover them all). */
+export const TEAM_PAGE_SIZE = 50
+
+/**
+ * The children whose flags this team can own at `asAt`: allocated (in any role) to the team or one of its
+ * workers, or to a worker whose line manager is in the team; and children whose conference or looked-after
+ * review a team member chaired, whose escalation one raised, whose closure one proposed, or with a plan
+ * action one owns. Null for a front door team, which owns work about children allocated to no one (the
+ * whole authority is evaluated). The owner filter in teamWork still decides; this only narrows the
+ * evaluation to children who can pass it.
+ */
+export async function teamPersonIds(db: DbOrTx, teamId: number, asAt: IsoDate): Promise<number[] | null> {
+  const [found] = await db.select({ kind: team.kind }).from(team).where(eq(team.id, teamId))
+  if (!found || found.kind === 'front-door') return null
+  const members = sql`(select m.id from worker m where m.team_id = ${teamId})`
+  const rows = await queryRows<{ person_id: number }>(
+    db,
+    sql`
+    select a.person_id from allocation a left join worker w on w.id = a.worker_id
+      where a.started_on <= ${asAt} and (a.ended_on is null or a.ended_on > ${asAt})
+        and (a.team_id = ${teamId} or a.worker_id in ${members} or w.line_manager_id in ${members})
+    union select c.person_id from cp_conference c where c.chair_worker_id in ${members} and c.held_on <= ${asAt}
+    union select r.person_id from lac_review r where r.iro_worker_id in ${members} and r.held_on <= ${asAt}
+    union select e.person_id from iro_escalation e where e.raised_by in ${members} and e.raised_on <= ${asAt}
+    union select r.person_id from referral r join user_account u on u.id = r.closure_proposed_by
+      where u.worker_id in ${members} and r.closure_proposed_on <= ${asAt}
+    union select p.person_id from plan_action pa join plan p on p.id = pa.plan_id
+      where pa.owner_worker_id in ${members}`,
+  )
+  return rows.map((r) => Number(r.person_id))
+}
+
+/**
+ * The flags a team owns at `asAt` (by the team, or one of `memberIds`), evaluated over the team's children
+ * only and cached until the record next changes (src/rules/engine/cache.ts).
+ */
+function teamFlags(
+  db: DbOrTx,
+  teamId: number,
+  memberIds: ReadonlySet<number>,
+  asAt: IsoDate,
+  ruleId: string | null,
+): Promise<Flag[]> {
+  const members = [...memberIds].sort((a, b) => a - b).join(',')
+  return cachedFlags(db, `team:${teamId}|${asAt}|${ruleId ?? ''}|${members}`, async () => {
+    const personIds = await teamPersonIds(db, teamId, asAt)
+    const flags = await evaluate(db, asAt, ruleId, personIds ?? undefined)
+    return flags.filter(
+      (f) => f.ownerTeamId === teamId || (f.ownerWorkerId !== null && memberIds.has(f.ownerWorkerId)),
+    )
+  })
+}
+
+/**
+ * A team's work at `asAt`: every flag owned by the team or one of its workers, each worker's caseload and
+ * counts, the counts by timescale, and reasons awaiting a manager's agreement. The list is shown a page at
+ * a time (`page`, from 1); `items` holds the whole list, for export. The caller checks the user may see this
+ * team (canViewTeamCaseload).
+ */
+export function teamWork(
+  db: DbOrTx,
+  user: CurrentUser,
+  teamId: number,
+  query: WorkQuery,
+  page = 1,
+  pageSize = TEAM_PAGE_SIZE,
+) {
+  // The whole answer is kept like the flags it is made of (names, visibility and reasons are part of the
+  // record too), per user since what they may see differs, until the record next changes.
+  const key = [
+    'team-work',
+    user.id,
+    teamId,
+    query.asAt,
+    query.ruleId,
+    query.severity,
+    query.teamId,
+    query.workerId,
+    query.sort,
+    page,
+    pageSize,
+  ].join('|')
+  return cachedFlags(db, key, () => workOfTeam(db, user, teamId, query, page, pageSize))
+}
+
+async function workOfTeam(
+  db: DbOrTx,
+  user: CurrentUser,
+  teamId: number,
+  query: WorkQuery,
+  page: number,
+  pageSize: number,
+) {
   const found = await getTeam(db, teamId)
   const asAt = query.asAt
-  const [members, flags] = await Promise.all([
-    db
-      .select({
-        id: worker.id,
-        name: workerName,
-        jobTitle: worker.jobTitle,
-        inPost: sql<boolean>`${worker.startedOn} <= ${asAt} and (${worker.leftOn} is null or ${worker.leftOn} > ${asAt})`,
-        caseload: sql<number>`(select count(distinct a.person_id)::int from ${allocation} a
-          where a.worker_id = worker.id and a.started_on <= ${asAt} and (a.ended_on is null or a.ended_on > ${asAt}))`,
-      })
-      .from(worker)
-      .where(eq(worker.teamId, teamId))
-      .orderBy(asc(worker.familyName), asc(worker.givenName)),
-    evaluate(db, asAt, query.ruleId),
-  ])
+  const members = await db
+    .select({
+      id: worker.id,
+      name: workerName,
+      jobTitle: worker.jobTitle,
+      inPost: sql<boolean>`${worker.startedOn} <= ${asAt} and (${worker.leftOn} is null or ${worker.leftOn} > ${asAt})`,
+      caseload: sql<number>`(select count(distinct a.person_id)::int from ${allocation} a
+        where a.worker_id = worker.id and a.started_on <= ${asAt} and (a.ended_on is null or a.ended_on > ${asAt}))`,
+    })
+    .from(worker)
+    .where(eq(worker.teamId, teamId))
+    .orderBy(asc(worker.familyName), asc(worker.givenName))
   const memberIds = new Set(members.map((m) => m.id))
-  const teamFlags = flags.filter(
-    (f) => f.ownerTeamId === teamId || (f.ownerWorkerId !== null && memberIds.has(f.ownerWorkerId)),
-  )
-  const { items: all, hiddenCount } = await toItems(db, user, teamFlags, asAt)
+  const teamFlagList = await teamFlags(db, teamId, memberIds, asAt, query.ruleId)
+  const { items: all, hiddenCount } = await toItems(db, user, teamFlagList, asAt)
   const count = (ownerWorkerId: number | null) => {
-    const mine = teamFlags.filter((f) =>
+    const mine = teamFlagList.filter((f) =>
       ownerWorkerId === null
         ? f.ownerWorkerId === null || !memberIds.has(f.ownerWorkerId)
         : f.ownerWorkerId === ownerWorkerId,
@@ -452,17 +541,35 @@ export async function teamWork(db: DbOrTx, user: CurrentUser, teamId: number, qu
     }
   }
   const workers: TeamWorker[] = members
-    .filter((m) => m.inPost || teamFlags.some((f) => f.ownerWorkerId === m.id))
+    .filter((m) => m.inPost || teamFlagList.some((f) => f.ownerWorkerId === m.id))
     .map((m) => ({ id: m.id, name: m.name, jobTitle: m.jobTitle, caseload: m.caseload, ...count(m.id) }))
   const unowned = count(null)
+  const list = worklist(asAt, all, query, hiddenCount)
+  const pages = Math.max(1, Math.ceil(list.items.length / pageSize))
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages)
+  // Paged in the order the page reads: overdue first, then due today, this week and to look at.
+  const ordered = WORK_GROUPS.flatMap((g) => list.items.filter((i) => i.group === g.key))
+  const shown = ordered.slice((current - 1) * pageSize, current * pageSize)
   return {
     team: found,
     workers,
     /** Flags of the team's children awaiting a worker, or owned outside the team's workers. */
     unowned: { ...unowned, total: unowned.overdue + unowned.dueSoon + unowned.query },
-    byRule: countByRule(teamFlags),
+    byRule: countByRule(teamFlagList),
     awaitingAgreement: all.filter((i) => i.reason?.id != null && i.reason.agreedOn === null),
-    ...worklist(asAt, all, query, hiddenCount),
+    ...list,
+    /** This page's items, grouped (overdue, due today, this week, to look at), with each group's total. */
+    groups: groupItems(shown).map((g) => ({
+      ...g,
+      total: list.items.filter((i) => i.group === g.key).length,
+    })),
+    pagination: {
+      page: current,
+      pages,
+      from: list.items.length === 0 ? 0 : (current - 1) * pageSize + 1,
+      to: (current - 1) * pageSize + shown.length,
+      total: list.items.length,
+    },
   }
 }
 
@@ -614,17 +721,19 @@ interface CachedCount {
   asAt: IsoDate
   count: number
   expires: number
+  /** The cache generation when it was worked out: a change to the record since makes it stale. */
+  generation: number
 }
 const COUNT_TTL_MS = 60_000
 const counts = new WeakMap<object, Map<number, CachedCount>>()
 
-function rememberCount(db: DbOrTx, userId: number, asAt: IsoDate, count: number) {
+function rememberCount(db: DbOrTx, userId: number, asAt: IsoDate, count: number, generation: number) {
   let byUser = counts.get(db)
   if (!byUser) {
     byUser = new Map()
     counts.set(db, byUser)
   }
-  byUser.set(userId, { asAt, count, expires: Date.now() + COUNT_TTL_MS })
+  byUser.set(userId, { asAt, count, expires: Date.now() + COUNT_TTL_MS, generation })
 }
 
 /** Forget the remembered counts (after a change that moves flags: a reallocation, a setting). */
@@ -641,12 +750,19 @@ export async function overdueCount(db: DbOrTx, user: CurrentUser): Promise<numbe
   if (user.workerId === null) return null
   const asAt = today()
   const cached = counts.get(db)?.get(user.id)
-  if (cached && cached.asAt === asAt && cached.expires > Date.now()) return cached.count
+  if (
+    cached &&
+    cached.asAt === asAt &&
+    cached.expires > Date.now() &&
+    cached.generation === cacheGeneration()
+  )
+    return cached.count
+  const generation = cacheGeneration()
   const workerId = user.workerId
   const personIds = await childrenOfWorker(db, workerId, asAt)
   const flags = await evaluate(db, asAt, null, personIds)
   const count = flags.filter((f) => f.severity === 'overdue' && f.ownerWorkerId === workerId).length
-  rememberCount(db, user.id, asAt, count)
+  rememberCount(db, user.id, asAt, count, generation)
   return count
 }
 

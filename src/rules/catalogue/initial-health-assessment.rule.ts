@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
-import {
-  INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS,
-  initialHealthAssessmentDue,
-} from '../../services/looked-after/timescales.ts'
+import { INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS } from '../../services/looked-after/timescales.ts'
+import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
 import { andPeople, canBeDueBy, currentOn, noneOf } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
@@ -54,7 +52,7 @@ export const initialHealthAssessmentRule: Rule = {
         subjectType: 'period-of-care',
         subjectId: r.id,
         startedOn: r.start_date,
-        dueOn: initialHealthAssessmentDue(r.start_date),
+        dueOn: dueDate(r.start_date, INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS, 'working-days'),
         what: 'Initial health assessment by a doctor (before the first review)',
         href: `/children/${r.person_id}/health-education`,
         ownerWorkerId: r.worker_id,

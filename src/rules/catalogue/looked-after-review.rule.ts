@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
-import { nextLacReviewDue } from '../../services/looked-after/timescales.ts'
+import { FIRST_REVIEW_WORKING_DAYS, nextLacReviewDue } from '../../services/looked-after/timescales.ts'
+import { dueDate } from '../engine/clock.ts'
 import { allocatedAt, teamOf } from '../engine/owner.ts'
 import { andPeople, canBeDueBy, currentOn } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
@@ -82,7 +83,11 @@ export const lookedAfterReviewRule: Rule = {
         subjectType: last ? 'lac-review' : 'period-of-care',
         subjectId: last ? r.last_id! : r.period_id,
         startedOn: last ?? r.start_date,
-        dueOn: nextLacReviewDue(r.start_date, held),
+        // The first review's date through dueDate, which also counts from before the stored calendar.
+        dueOn:
+          held.length === 0
+            ? dueDate(r.start_date, FIRST_REVIEW_WORKING_DAYS, 'working-days')
+            : nextLacReviewDue(r.start_date, held),
         what:
           held.length === 0
             ? 'Hold the first looked-after review'

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
-import { nextLacReviewDue } from '../../services/looked-after/timescales.ts'
+import { FIRST_REVIEW_WORKING_DAYS, nextLacReviewDue } from '../../services/looked-after/timescales.ts'
+import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
 import { andPeople, currentOn, noneOf } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
@@ -61,7 +62,8 @@ export const permanencePlanRule: Rule = {
     )
     return rows.map((r): ClockItem => {
       // When the second review is due: 3 months after the first as held, or as it was due if not yet held.
-      const secondDue = nextLacReviewDue(r.start_date, [r.first_on ?? nextLacReviewDue(r.start_date, [])])
+      const firstDue = dueDate(r.start_date, FIRST_REVIEW_WORKING_DAYS, 'working-days')
+      const secondDue = nextLacReviewDue(r.start_date, [r.first_on ?? firstDue])
       const dueOn = r.second_on && r.second_on < secondDue ? r.second_on : secondDue
       return {
         personId: r.person_id,

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
-import { userAccount, worker } from '../../../src/db/schema/index.ts'
+import { and, eq, isNull } from 'drizzle-orm'
+import { team, userAccount, worker } from '../../../src/db/schema/index.ts'
 import {
   addCalendarDays,
   addMonths,
@@ -39,6 +39,10 @@ export interface Cast {
   iro: TestClient
   staff: { socialworker: Staff; teammanager: Staff; iro: Staff }
   frontDoorTeamId: number
+  /** A personal adviser in a care leavers team, when a test needs one. */
+  adviser?: Staff
+  /** The social worker's team, with when each worker was in post (for visits before the worker joined). */
+  team: { id: number; startedOn: string; leftOn: string | null }[]
 }
 
 async function staffOf(t: TestApp, username: string): Promise<Staff> {
@@ -54,6 +58,19 @@ async function staffOf(t: TestApp, username: string): Promise<Staff> {
     .where(eq(userAccount.username, username))
   if (!row) throw new Error(`No worker for the demo user ${username}`)
   return row
+}
+
+/** A worker in post in a care leavers team (the demo users include none), to allocate as personal adviser. */
+export async function personalAdviser(t: TestApp): Promise<Staff> {
+  const [row] = await t.database.db
+    .select({ workerId: worker.id, teamId: worker.teamId, lineManagerId: worker.lineManagerId })
+    .from(worker)
+    .innerJoin(team, eq(team.id, worker.teamId))
+    .where(and(eq(team.kind, 'care-leavers'), isNull(worker.leftOn)))
+    .orderBy(worker.id)
+    .limit(1)
+  if (!row) throw new Error('No worker in a care leavers team')
+  return { userId: 0, ...row }
 }
 
 export async function signInCast(t: TestApp): Promise<Cast> {
@@ -72,6 +89,11 @@ export async function signInCast(t: TestApp): Promise<Cast> {
       iro: await staffOf(t, 'iro'),
     },
     frontDoorTeamId: frontDoorTeam.id,
+    team: await t.database.db
+      .select({ id: worker.id, startedOn: worker.startedOn, leftOn: worker.leftOn })
+      .from(worker)
+      .where(eq(worker.teamId, (await staffOf(t, 'socialworker')).teamId))
+      .orderBy(worker.startedOn, worker.id),
   }
 }
 
@@ -210,12 +232,26 @@ export class Journey {
     })
   }
 
+  /**
+   * Who visited on a date: the social worker, or before they joined, a colleague in their team then in post.
+   */
+  private visitor(on: IsoDate): number {
+    const sw = this.c.staff.socialworker.workerId
+    const inPost = (w: { startedOn: string; leftOn: string | null }) =>
+      w.startedOn <= on && (w.leftOn === null || w.leftOn > on)
+    const me = this.c.team.find((w) => w.id === sw)
+    if (!me || inPost(me)) return sw
+    const other = this.c.team.find(inPost)
+    if (!other) throw new Error(`No one in the social worker's team was in post on ${on}`)
+    return other.id
+  }
+
   /** The social worker visits; the child is seen (alone unless said otherwise). */
   async visit(on: IsoDate, options: { alone?: boolean; seen?: boolean; kind?: string } = {}): Promise<void> {
     const seen = options.seen ?? true
     await call(this.c.socialworker, 'POST', `${this.base}/visits`, {
       visitedOn: on,
-      visitedBy: this.c.staff.socialworker.workerId,
+      visitedBy: this.visitor(on),
       kind: options.kind ?? 'cin',
       childSeen: seen,
       childSeenAlone: seen && (options.alone ?? true),
@@ -396,6 +432,212 @@ export class Journey {
         sex: 'F',
       },
       confirmNotDuplicate: true,
+    })
+  }
+
+  // ——— Children in care, permanence and leaving care ———
+
+  /** The version of the child's current (or last) period of care, as the looked-after API reports it. */
+  private async periodVersion(): Promise<number> {
+    const record = await call<{ periods: { id: number; version: number; endDate: string | null }[] }>(
+      this.c.socialworker,
+      'GET',
+      `${this.base}/looked-after`,
+    )
+    const period = record.periods.find((p) => p.endDate === null) ?? record.periods[0]
+    if (!period) throw new Error(`${this.givenName} has no period of care`)
+    return period.version
+  }
+
+  /**
+   * The social worker records the child coming into care on `on` (a care order, in foster care unless said
+   * otherwise), with the demo IRO allocated from that day.
+   */
+  async startCare(
+    on: IsoDate,
+    options: { legalStatus?: string; placementType?: string; carerPersonId?: number } = {},
+  ): Promise<{ periodOfCareId: number; placementId: number; carePlanId: number }> {
+    return call(this.c.socialworker, 'POST', `${this.base}/looked-after/periods`, {
+      startDate: on,
+      categoryOfNeed: 'N1',
+      homePostcode: 'M14 5RB',
+      legalStatus: options.legalStatus ?? 'C2',
+      iroWorkerId: this.c.staff.iro.workerId,
+      placement: {
+        placementType: options.placementType ?? 'U4',
+        provider: 'PR1',
+        providerName: options.carerPersonId ? null : 'Mr and Mrs Okafor',
+        urn: 'XXXXXXX',
+        carerPersonId: options.carerPersonId ?? null,
+        postcode: 'M20 2AA',
+        insideAuthority: true,
+        distanceMiles: 3,
+        longTerm: false,
+      },
+    })
+  }
+
+  async changeLegalStatus(on: IsoDate, code: string): Promise<void> {
+    await call(this.c.socialworker, 'POST', `${this.base}/looked-after/legal-statuses`, {
+      version: await this.periodVersion(),
+      startDate: on,
+      code,
+    })
+  }
+
+  /** The child leaves care (at 18, staying with their carers). */
+  async ceaseCare(on: IsoDate): Promise<void> {
+    await call(this.c.socialworker, 'POST', `${this.base}/looked-after/cease`, {
+      version: await this.periodVersion(),
+      endDate: on,
+      reasonCeased: 'E17',
+      destination: 'Staying put with the foster carers',
+      supportPlan: 'Pathway plan with the personal adviser; staying put arrangement funded to 21.',
+    })
+  }
+
+  /** The IRO chairs a looked-after review (a baby's participation is PN0; an older child's views are heard). */
+  async lacReview(on: IsoDate, options: { baby?: boolean } = {}): Promise<void> {
+    await call(this.c.iro, 'POST', `${this.base}/looked-after/reviews`, {
+      heldOn: on,
+      participation: options.baby ? 'PN0' : 'PN1',
+      childsViews: options.baby ? null : 'Likes the foster family; wants to see mum every week.',
+      attendees: ['Foster carer', 'Social worker', 'Mother'],
+      decisions: 'The care plan continues; contact with mother stays weekly.',
+    })
+  }
+
+  /** A statutory visit to the child in care (seen alone unless said otherwise). */
+  async statutoryVisit(on: IsoDate, options: { alone?: boolean } = {}): Promise<void> {
+    await this.visit(on, { kind: 'statutory-looked-after', alone: options.alone })
+  }
+
+  async health(kind: 'initial-health-assessment' | 'review-health-assessment', on: IsoDate): Promise<void> {
+    await call(this.c.socialworker, 'POST', `${this.base}/looked-after/health-records`, {
+      kind,
+      recordedOn: on,
+    })
+  }
+
+  async pep(on: IsoDate): Promise<void> {
+    await call(this.c.socialworker, 'POST', `${this.base}/looked-after/peps`, {
+      heldOn: on,
+      school: 'Hillside Primary School',
+      designatedTeacher: 'Mrs J. Afolabi',
+      virtualSchoolContact: 'Mr P. Grant',
+      targets: 'Reading age to match chronological age by the summer; join the chess club.',
+    })
+  }
+
+  /** The plan for permanence, `option` chosen over every other option. */
+  async permanencePlan(on: IsoDate, option = 'long-term-fostering'): Promise<void> {
+    const options = [
+      'return-home',
+      'connected-person',
+      'special-guardianship',
+      'long-term-fostering',
+      'adoption',
+      'early-permanence',
+      'residential',
+      'other',
+    ].map((o) =>
+      o === option || o === 'return-home'
+        ? {
+            option: o,
+            considered: true,
+            analysis:
+              o === option
+                ? 'Meets the child’s need for stability with carers they know.'
+                : 'Mother’s circumstances have not changed enough for a safe return.',
+          }
+        : { option: o, considered: false, analysis: '' },
+    )
+    await call(this.c.socialworker, 'POST', `${this.base}/permanence/plans`, {
+      decidedOn: on,
+      chosenOption: option,
+      rationale: 'The option that gives the child a secure family life for the rest of their childhood.',
+      options,
+    })
+  }
+
+  /** The IRO raises an issue under the dispute resolution process (response due 10 working days later). */
+  async escalation(raisedOn: IsoDate): Promise<number> {
+    const { id } = await call<{ id: number }>(this.c.iro, 'POST', `${this.base}/looked-after/escalations`, {
+      stage: 'informal',
+      raisedOn,
+      issue: 'No plan for contact with the siblings since the child came into care.',
+      respondent: 'Team manager',
+    })
+    return id
+  }
+
+  /**
+   * The child goes missing on the evening of `from` and comes back the next morning; a return interview is
+   * offered that afternoon (and declined) when `offered` is set.
+   */
+  async missing(from: IsoDate, options: { offered?: boolean } = {}): Promise<void> {
+    const back = addCalendarDays(from, 1)
+    await call(this.c.socialworker, 'POST', `${this.base}/looked-after/missing-episodes`, {
+      kind: 'M',
+      startedAt: `${from}T19:00`,
+      endedAt: `${back}T09:00`,
+      ...(options.offered
+        ? { returnInterviewOfferedAt: `${back}T15:00`, returnInterviewAccepted: false }
+        : {}),
+    })
+  }
+
+  /** A relative in the child's network (not living with them); returns their person id. */
+  async relative(type: string, givenName: string): Promise<number> {
+    const { relatedPersonId } = await call<{ relatedPersonId: number }>(
+      this.c.socialworker,
+      'POST',
+      `${this.base}/relationships`,
+      {
+        type,
+        sameHousehold: false,
+        startedOn: '2016-03-10',
+        newPerson: { givenName, familyName: `Kin${this.personId}`, dateOfBirth: '1980-05-05', sex: 'F' },
+        confirmNotDuplicate: true,
+      },
+    )
+    return relatedPersonId
+  }
+
+  /** A connected person's assessment as the child's foster carer, with regulation 24 temporary approval. */
+  async connectedPersonAssessment(carerPersonId: number, startedOn: IsoDate, approvedOn: IsoDate) {
+    await call(this.c.socialworker, 'POST', `${this.base}/permanence/carer-assessments`, {
+      carerPersonId,
+      kind: 'connected-person',
+      startedOn,
+      temporaryApprovalOn: approvedOn,
+    })
+  }
+
+  /** The agency decision maker's decision for adoption, then the placement order. */
+  async placementOrder(decidedOn: IsoDate, orderOn: IsoDate): Promise<void> {
+    const { id } = await call<{ id: number }>(this.c.socialworker, 'POST', `${this.base}/adoption`, {
+      shouldBePlacedOn: decidedOn,
+    })
+    await call(this.c.socialworker, 'POST', `${this.base}/adoption/${id}/steps/placement-order`, {
+      version: 1,
+      placementOrderOn: orderOn,
+    })
+  }
+
+  async personalAdviser(workerId: number, from: IsoDate): Promise<void> {
+    await call(this.c.socialworker, 'POST', `${this.base}/care-leaver/personal-adviser`, {
+      workerId,
+      startedOn: from,
+    })
+  }
+
+  async pathwayPlan(start: IsoDate): Promise<void> {
+    await call(this.c.socialworker, 'POST', `${this.base}/care-leaver/pathway-plans`, {
+      startDate: start,
+      nextReviewDue: addMonths(start, 6),
+      outcomes: ['A place at college on the catering course', 'Her own tenancy by 19'],
+      contingency: 'Staying put with the foster carers continues until a tenancy is found.',
     })
   }
 

@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allocation, changeHistory, team, timescaleException, worker } from '../../../src/db/schema/index.ts'
 import { addCalendarDays } from '../../../src/domain/calendar/working-days.ts'
+import { forgetCachedFlags } from '../../../src/rules/engine/cache.ts'
 import { today } from '../../../src/services/dates.ts'
 import { buildTestApp, type TestApp, type TestClient } from '../../support/app.ts'
 import { type RecordBuilder, recordBuilder, type Staff } from '../../support/record-builder.ts'
@@ -60,6 +61,8 @@ async function overdueToday(givenName: string) {
   const child = await b.child({ givenName, familyName: 'Teamwork' })
   const referral = await b.referral(child, { referralDate: '2026-09-01' })
   const cp = await b.cpPlan(referral, { startDate: '2026-10-01' })
+  // Written straight to the tables, not through a request: the team's cached flags must be told.
+  forgetCachedFlags()
   return { child, cp }
 }
 

@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { tracingChannel } from 'node:diagnostics_channel'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { logAccess } from '../../../audit/access-log.ts'
 import { can } from '../../../auth/roles.ts'
 import { HttpProblem } from '../../../plugins/authorisation.ts'
+import { changeEnded, changeStarted } from '../../../rules/engine/cache.ts'
 import {
   canViewTeamCaseload,
   caseloadTeamIds,
@@ -31,6 +33,45 @@ import { reasonsRoutes } from './reasons.routes.ts'
 import { abilities, errorView, filterOptions, parseQuery, pathOf, queryString, sendCsv } from './shared.ts'
 import { timescalesRoutes } from './timescales.routes.ts'
 
+const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+let watching = false
+
+/**
+ * Tells the flag cache about every request that can change the record, pages and API alike, in every app
+ * in this process: Fastify publishes each route handler's start and end on a diagnostics channel, so no
+ * route (wherever it is registered) can change the record without cached flags being dropped before its
+ * answer is sent.
+ */
+function watchChanges() {
+  if (watching) return
+  watching = true
+  const ended = new WeakSet<object>()
+  const end = (store: object) => {
+    if (ended.has(store)) return
+    ended.add(store)
+    changeEnded()
+  }
+  type Store = { request: FastifyRequest; reply: FastifyReply; async?: boolean }
+  const changing = (message: unknown): message is Store =>
+    CHANGING.has((message as Store | undefined)?.request?.method ?? '')
+  tracingChannel('fastify.request.handler').subscribe({
+    start(message) {
+      if (!changing(message)) return
+      changeStarted()
+      // However the handler ends (answered, failed, or the client went away), the change is over.
+      message.reply.raw.once('close', () => end(message))
+    },
+    end(message) {
+      if (changing(message) && !message.async) end(message)
+    },
+    asyncStart() {},
+    asyncEnd(message) {
+      if (changing(message)) end(message)
+    },
+    error() {},
+  })
+}
+
 /**
  * Worklists and timescale pages: My work, My team, My service, the rules and their local settings, and
  * recorded reasons. Not encapsulated, so that the count of overdue work in the navigation is added to every
@@ -39,6 +80,7 @@ import { timescalesRoutes } from './timescales.routes.ts'
 export const worklistsRoutes = fp(
   async (app: FastifyInstance) => {
     const db = app.database.db
+    watchChanges()
 
     // "My work (3)": the user's own overdue items, on every page for practitioners who hold a caseload.
     app.addHook('preHandler', async (request, reply) => {
@@ -125,7 +167,8 @@ async function workRoutes(app: FastifyInstance): Promise<void> {
     const teamId = idParam(request, 'teamId')
     await assertTeamVisible(request, teamId)
     const { raw, query, errors } = parseQuery(request.query)
-    const work = await teamWork(db, request.user!, teamId, query ?? defaultWorkQuery())
+    const page = Number(textField(request.query, 'page')) || 1
+    const work = await teamWork(db, request.user!, teamId, query ?? defaultWorkQuery(), page)
     if (!query) reply.code(400)
     await logAccess(db, request.actor(), { action: 'view', subjectType: 'team-work', subjectId: teamId })
     return reply.view('pages/worklists/team.njk', {
@@ -138,6 +181,7 @@ async function workRoutes(app: FastifyInstance): Promise<void> {
       returnTo: `/teams/${teamId}/work${queryString(raw)}`,
       filterHref: (extra: Record<string, string | number>) =>
         `/teams/${teamId}/work${queryString({ asAt: raw.asAt, ...extra })}`,
+      pageHref: (n: number) => `/teams/${teamId}/work${queryString({ ...raw, page: n })}`,
       ...filterOptions(raw, { workers: work.workers }),
       ...abilities(request.user!),
       ...errorView(errors),
