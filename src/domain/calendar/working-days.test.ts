@@ -129,12 +129,22 @@ describe('addWorkingDays (day 1 = first working day after the date)', () => {
     expect(() => addWorkingDays('2025-01-01', 1.5)).toThrow(RangeError)
   })
 
+  it('counts weekdays before the bank-holiday table, whose holidays are not known', () => {
+    // Friday 30 December 2011 + 1 is Monday 2 January 2012 (a bank holiday in the table), so Tuesday.
+    expect(addWorkingDays('2011-12-30', 1)).toBe('2012-01-03')
+    // 2011-12-26 and 27 were bank holidays, but are before the table: counted as weekdays.
+    expect(addWorkingDays('2011-12-23', 2)).toBe('2011-12-27')
+    expect(workingDaysBetween('2005-01-03', '2005-01-10')).toBe(5)
+    expect(isWorkingDay('2011-12-26')).toBe(true)
+    expect(() => bankHolidayOn('2011-12-26')).toThrow(/before the bank-holiday table/)
+  })
+
   it('throws RangeError outside the calendar', () => {
-    expect(() => addWorkingDays('2011-12-30', 1)).toThrow(RangeError)
+    expect(() => addWorkingDays('1989-12-30', 1)).toThrow(RangeError)
     expect(() => addWorkingDays('2036-01-02', 0)).toThrow(RangeError)
     expect(() => addWorkingDays('2035-12-20', 30)).toThrow(/beyond the working-day calendar/)
     expect(() => isWorkingDay('2036-01-01')).toThrow(/outside the working-day calendar/)
-    expect(() => workingDaysBetween('2011-12-31', '2012-01-03')).toThrow(RangeError)
+    expect(() => workingDaysBetween('1989-12-31', '2012-01-03')).toThrow(RangeError)
   })
 
   it('throws RangeError on malformed dates', () => {

@@ -25,7 +25,12 @@ const years = calendar.dates.map((d) => Number(d.date.slice(0, 4)))
 export const CALENDAR_FIRST_YEAR = Math.min(...years)
 export const CALENDAR_LAST_YEAR = Math.max(...years)
 
-const firstDay = toDayNumber(`${CALENDAR_FIRST_YEAR}-01-01`)
+// Records can be older than the bank-holiday table (a care leaver who came into care in 2005, say). Before
+// the table, the bank holidays are not known, so working days there are counted as weekdays: an old record's
+// deadlines come out a day or two early at worst, instead of stopping the page or the evaluation.
+/** First year working days can be counted in (weekdays only until CALENDAR_FIRST_YEAR). */
+export const WEEKDAYS_FROM_YEAR = 1990
+const firstDay = toDayNumber(`${WEEKDAYS_FROM_YEAR}-01-01`)
 const lastDay = toDayNumber(`${CALENDAR_LAST_YEAR}-12-31`)
 
 // cumulative[i] = working days in [firstDay, firstDay + i]. Makes counting O(1) and adding O(log n).
@@ -42,9 +47,9 @@ const cumulative = new Int32Array(lastDay - firstDay + 1)
 
 function indexOf(date: IsoDate): number {
   const { year } = parseIsoDate(date)
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
+  if (year < WEEKDAYS_FROM_YEAR || year > CALENDAR_LAST_YEAR) {
     throw new RangeError(
-      `${date} is outside the working-day calendar (${CALENDAR_FIRST_YEAR}-${CALENDAR_LAST_YEAR}); refresh bank-holidays.json`,
+      `${date} is outside the working-day calendar (${WEEKDAYS_FROM_YEAR}-${CALENDAR_LAST_YEAR}); refresh bank-holidays.json`,
     )
   }
   return toDayNumber(date) - firstDay
@@ -61,6 +66,8 @@ export function isWorkingDay(date: IsoDate): boolean {
 
 /** The bank holiday's title if `date` is an England and Wales bank holiday, otherwise undefined. */
 export function bankHolidayOn(date: IsoDate): string | undefined {
+  if (parseIsoDate(date).year < CALENDAR_FIRST_YEAR)
+    throw new RangeError(`${date} is before the bank-holiday table (${CALENDAR_FIRST_YEAR})`)
   indexOf(date)
   return holidayTitles.get(date)
 }
