@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: pure unit tests beside the code, which need no database and share workers (isolate: false
-// makes the hundreds of small rule files fast); and integration tests, which each get a copy of a seeded
+// Two projects: pure unit tests beside the code, which share workers (isolate: false makes the hundreds of
+// small rule files fast); and integration tests, which each get a copy of a seeded
 // database from the global setup. `npm test` runs both on PGlite, then only the integration project on a
 // PostgreSQL server. Browser tests have their own config (vitest.e2e.config.ts).
 export default defineConfig({
@@ -16,7 +16,9 @@ export default defineConfig({
           // Rules read the record: their tests need a database, so they run with the integration tests.
           exclude: ['src/rules/**'],
           isolate: false,
-          pool: 'threads',
+          // Processes, not threads: the generator's tests open embedded PGlite (WebAssembly), and V8 has
+          // aborted freeing WebAssembly memory in a worker thread ("Check failed: jit_page_->allocations_").
+          pool: 'forks',
         },
       },
       {
