@@ -145,10 +145,12 @@ function branches(personId: number): Record<ChronologyType, SQL[]> {
       sql`select p.end_date, 'child-protection', 'cp-plan-end', p.end_reason, null, p.end_rationale, null, null, p.id, 41 from cp_plan p where p.person_id = ${personId} and p.end_date is not null`,
     ],
     plan: [
-      sql`select p.start_date, 'plan', 'plan-start', p.kind, null, null, null, null, p.id, 12 from plan p where p.person_id = ${personId}`,
+      // A child protection plan's document starts and ends with its cp_plan, listed above with the category
+      // and the reason: listing the document too would show the one plan twice.
+      sql`select p.start_date, 'plan', 'plan-start', p.kind, null, null, null, null, p.id, 12 from plan p where p.person_id = ${personId} and p.cp_plan_id is null`,
       sql`select ${london('v.saved_at')}, 'plan', 'plan-version', p.kind, null, v.reason, null, ${userName('v.saved_by')}, p.id, 13 from plan_version v join plan p on p.id = v.plan_id where v.plan_id in ${plans} and v.version > 1`,
       sql`select r.held_on, 'plan', 'plan-review', p.kind, null, r.decisions, null, ${userName('r.recorded_by')}, r.plan_id, 14 from plan_review r join plan p on p.id = r.plan_id where r.person_id = ${personId}`,
-      sql`select p.end_date, 'plan', 'plan-end', p.kind, null, null, null, null, p.id, 42 from plan p where p.person_id = ${personId} and p.end_date is not null`,
+      sql`select p.end_date, 'plan', 'plan-end', p.kind, null, null, null, null, p.id, 42 from plan p where p.person_id = ${personId} and p.end_date is not null and p.cp_plan_id is null`,
     ],
     visit: [
       sql`select v.visited_on, 'visit', 'visit', v.kind, (case when v.child_seen_alone then 'seen-alone' when v.child_seen then 'seen' else 'not-seen' end) || (case when v.bedroom_seen then '+bedroom' else '' end), v.wishes_and_feelings, null, (select w.given_name || ' ' || w.family_name from worker w where w.id = v.visited_by), v.id, 15 from visit v where v.person_id = ${personId}`,

@@ -1,15 +1,15 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { logAccess } from '../audit/access-log.ts'
 import { diffFields, recordChanges } from '../audit/change-history.ts'
 import type { Actor, CurrentUser } from '../auth/current-user.ts'
 import { visiblePersonCondition } from '../auth/record-access.ts'
-import type { Db, DbOrTx } from '../db/client.ts'
-import { changeHistory, person, personName, userAccount } from '../db/schema/index.ts'
+import { type Db, type DbOrTx, queryRows } from '../db/client.ts'
+import { changeHistory, person, userAccount } from '../db/schema/index.ts'
 import { isCinCode } from '../domain/codes/codes.ts'
 import { isValidNhsNumber, nhsNumberDigits } from '../domain/identifiers/nhs-number.ts'
 import { isValidUpn, normaliseUpn } from '../domain/identifiers/upn.ts'
 import { checkDate, today } from './dates.ts'
-import { Checker, ConflictError, NotFoundError } from './errors.ts'
+import { Checker, ConflictError, NotFoundError, ValidationError } from './errors.ts'
 
 export interface PersonInput {
   givenName: string
@@ -54,6 +54,15 @@ const EDITABLE: (keyof PersonInput)[] = [
   'educationSetting',
   'gpPractice',
 ]
+
+/** "3 March 2026", for messages. */
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`))
 
 const blank = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null)
 
@@ -252,6 +261,18 @@ export async function updatePerson(
         await changesSince(tx, 'person', personId, expectedVersion),
       )
     }
+    // Recording the birth of a child referred before birth: the child cannot have been born before a
+    // referral that was made for them as an unborn child.
+    if (input.dateOfBirth && !current.dateOfBirth && current.expectedDateOfBirth) {
+      const [latest] = await queryRows<{ referralDate: string }>(
+        tx,
+        sql`select max(referral_date)::text as "referralDate" from referral where person_id = ${personId}`,
+      )
+      if (latest?.referralDate && input.dateOfBirth < latest.referralDate)
+        throw new ValidationError({
+          dateOfBirth: `The child was referred as an unborn child on ${longDate(latest.referralDate)}, so cannot have been born before then`,
+        })
+    }
     const before = Object.fromEntries(EDITABLE.map((k) => [k, current[k] ?? null]))
     const changes = diffFields(before, input)
     if (changes.length === 0) return current.version
@@ -305,50 +326,98 @@ export interface SearchCriteria {
   hearthId?: number
 }
 
+/** The columns a search reads, from `person` as `p`. */
+const CANDIDATE_COLUMNS = sql.raw(
+  'p.id, p.given_name, p.family_name, p.date_of_birth, p.expected_date_of_birth, p.sex, p.access_restriction',
+)
+/** The full name as the trigram indexes hold it (migration 0003), so the planner can use them. */
+const FULL_NAME = sql.raw(`lower(p.given_name || ' ' || p.family_name)`)
+
+/**
+ * The people a name could mean, as a UNION of queries each of which an index answers: similar spelling of
+ * the whole name, every word typed starting a word of the name, and similar other names (aliases) — all
+ * through the trigram indexes. (A word start is `(^| )`: pg_trgm finds trigrams in that, not in `\s`.)
+ * One query OR-ing the three read every person in the authority.
+ */
+function nameCandidates(name: string): SQL[] {
+  const words = name
+    .split(/\s+/)
+    .map((w) => w.replace(/[^a-z'-]/g, ''))
+    .filter(Boolean)
+  const branches: SQL[] = [sql`select ${CANDIDATE_COLUMNS} from person p where ${FULL_NAME} % ${name}`]
+  if (words.length > 0)
+    branches.push(
+      sql`select ${CANDIDATE_COLUMNS} from person p where ${sql.join(
+        words.map((w) => sql`${FULL_NAME} ~ ${`(^| )${w}`}`),
+        sql` and `,
+      )}`,
+    )
+  branches.push(
+    sql`select ${CANDIDATE_COLUMNS} from person p where p.id in (select n.person_id from person_name n where lower(n.given_name || ' ' || n.family_name) % ${name})`,
+  )
+  return branches
+}
+
+interface SearchRow {
+  id: number
+  givenName: string
+  familyName: string
+  dateOfBirth: string | null
+  expectedDateOfBirth: string | null
+  sex: string | null
+  score: number
+}
+
 /**
  * Finds people by name (tolerating misspellings and partial names, across aliases), date of birth, NHS
  * number, UPN or Hearth ID — among the records the user may see. The search is written to the access log.
+ *
+ * The candidates come from index-friendly queries (by name, else by identifier, else by date of birth);
+ * every criterion given and the user's visibility then filter them, so only a few rows are ever read.
  */
 export async function searchPeople(db: Db, actor: Actor, criteria: SearchCriteria, limit = 50) {
-  const conditions: SQL[] = [visiblePersonCondition(actor.user)]
-  const name = criteria.name?.trim().toLowerCase()
-  const fullName = sql`lower(${person.givenName} || ' ' || ${person.familyName})`
-  let score: SQL = sql`1`
-  if (name) {
-    // Every word typed must appear (as a prefix) in the name, or the whole should be similar in spelling.
-    const words = name.split(/\s+/).filter(Boolean)
-    const prefixMatch = and(
-      ...words.map((w) => sql`${fullName} ~ ${`(^|\\s)${w.replace(/[^a-z'-]/g, '')}`}`),
-    )!
-    const aliasIds = db
-      .select({ id: personName.personId })
-      .from(personName)
-      .where(sql`lower(${personName.givenName} || ' ' || ${personName.familyName}) % ${name}`)
-    conditions.push(or(sql`${fullName} % ${name}`, prefixMatch, inArray(person.id, aliasIds))!)
-    score = sql`similarity(${fullName}, ${name})`
-  }
-  if (criteria.dateOfBirth)
-    conditions.push(
-      or(eq(person.dateOfBirth, criteria.dateOfBirth), eq(person.expectedDateOfBirth, criteria.dateOfBirth))!,
-    )
-  if (criteria.nhsNumber)
-    conditions.push(eq(person.nhsNumber, nhsNumberDigits(criteria.nhsNumber) ?? criteria.nhsNumber))
-  if (criteria.upn) conditions.push(eq(person.upn, normaliseUpn(criteria.upn) ?? criteria.upn.toUpperCase()))
-  if (criteria.hearthId) conditions.push(eq(person.id, criteria.hearthId))
-  const results = await db
-    .select({
-      id: person.id,
-      givenName: person.givenName,
-      familyName: person.familyName,
-      dateOfBirth: person.dateOfBirth,
-      expectedDateOfBirth: person.expectedDateOfBirth,
-      sex: person.sex,
-      score: sql<number>`${score}`,
-    })
-    .from(person)
-    .where(and(...conditions))
-    .orderBy(desc(sql`${score}`), asc(person.familyName), asc(person.givenName))
-    .limit(limit)
+  const name = criteria.name?.trim().toLowerCase() || null
+  const nhsNumber = criteria.nhsNumber ? (nhsNumberDigits(criteria.nhsNumber) ?? criteria.nhsNumber) : null
+  const upn = criteria.upn ? (normaliseUpn(criteria.upn) ?? criteria.upn.toUpperCase()) : null
+  const dob = criteria.dateOfBirth || null
+  const byIdentifier: SQL[] = []
+  if (criteria.hearthId) byIdentifier.push(sql`p.id = ${criteria.hearthId}`)
+  if (nhsNumber) byIdentifier.push(sql`p.nhs_number = ${nhsNumber}`)
+  if (upn) byIdentifier.push(sql`p.upn = ${upn}`)
+  const byDob = dob
+    ? [
+        sql`select ${CANDIDATE_COLUMNS} from person p where p.date_of_birth = ${dob}::date`,
+        sql`select ${CANDIDATE_COLUMNS} from person p where p.expected_date_of_birth = ${dob}::date`,
+      ]
+    : []
+  const candidates = name
+    ? nameCandidates(name)
+    : byIdentifier.length > 0
+      ? [sql`select ${CANDIDATE_COLUMNS} from person p where ${sql.join(byIdentifier, sql` and `)}`]
+      : byDob
+  // The candidates are named `person`, so the visibility condition (written against person) applies.
+  const filters: SQL[] = [visiblePersonCondition(actor.user)]
+  if (name && byIdentifier.length > 0)
+    filters.push(sql`person.id in (select p.id from person p where ${sql.join(byIdentifier, sql` and `)})`)
+  if (dob)
+    filters.push(sql`(person.date_of_birth = ${dob}::date or person.expected_date_of_birth = ${dob}::date)`)
+  const score = name
+    ? sql`similarity(lower(person.given_name || ' ' || person.family_name), ${name})`
+    : sql`1`
+  // Nothing to search by (a name of only spaces, say) finds nobody, rather than everybody.
+  const results: SearchRow[] =
+    candidates.length === 0
+      ? []
+      : await queryRows<SearchRow>(
+          db,
+          sql`select person.id, person.given_name as "givenName", person.family_name as "familyName",
+          person.date_of_birth::text as "dateOfBirth", person.expected_date_of_birth::text as "expectedDateOfBirth",
+          person.sex, (${score})::float8 as score
+        from (${sql.join(candidates, sql` union `)}) as person
+        where ${sql.join(filters, sql` and `)}
+        order by score desc, person.family_name, person.given_name
+        limit ${limit}`,
+        )
   await logAccess(db, actor, {
     action: 'search',
     subjectType: 'person',

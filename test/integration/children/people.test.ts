@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allocation, person, userAccount, worker } from '../../../src/db/schema/index.ts'
+import {
+  allocation,
+  person,
+  personName,
+  referral,
+  userAccount,
+  worker,
+} from '../../../src/db/schema/index.ts'
 import { buildTestApp, type TestApp } from '../../support/app.ts'
 
 let t: TestApp
@@ -106,6 +113,82 @@ describe('people', () => {
     await allocateToSocialWorker(id)
     expect((await sw.get('/children?q=Nowakowski')).body).toContain(`/children/${id}"`)
     expect((await sw.get(`/children/${id}`)).statusCode).toBe(200)
+  })
+
+  it('finds by other names, UPN, expected date of birth and two-letter starts; several criteria narrow the search', async () => {
+    const db = t.database.db
+    const [alias, unborn, namesake] = await db
+      .insert(person)
+      .values([
+        { givenName: 'Marisol', familyName: 'Quenby', dateOfBirth: '2014-07-01', upn: 'A207000016041' },
+        { givenName: 'Baby', familyName: 'Quenby', expectedDateOfBirth: '2026-11-20' },
+        { givenName: 'Marisol', familyName: 'Quenby', dateOfBirth: '2012-02-02' },
+      ])
+      .returning({ id: person.id })
+    await db.insert(personName).values({
+      personId: alias!.id,
+      kind: 'former',
+      givenName: 'Marisol',
+      familyName: 'Vantreight',
+    })
+    const fd = await t.signedIn('frontdoor')
+    const ids = async (query: string) =>
+      ((await fd.api('GET', `/api/v1/children?${query}`)).json() as { id: number }[]).map((c) => c.id)
+    // A former name, misspelt.
+    expect(await ids('name=Marisol%20Vantreigth')).toContain(alias!.id)
+    // Two letters of each name, in either order.
+    expect(await ids('name=ma%20qu')).toEqual(expect.arrayContaining([alias!.id, namesake!.id]))
+    expect(await ids('name=qu%20ma')).toEqual(expect.arrayContaining([alias!.id, namesake!.id]))
+    expect(await ids('upn=A207000016041')).toEqual([alias!.id])
+    expect(await ids('dateOfBirth=2026-11-20')).toContain(unborn!.id)
+    // Name and date of birth together: only the one born that day.
+    const both = await ids('name=Marisol%20Quenby&dateOfBirth=2014-07-01')
+    expect(both).toContain(alias!.id)
+    expect(both).not.toContain(namesake!.id)
+    // The exact name first.
+    const ranked = await ids('name=Baby%20Quenby')
+    expect(ranked[0]).toBe(unborn!.id)
+    // Nothing to search by finds nobody, not everybody.
+    expect(await ids('name=%20%20%20')).toEqual([])
+    // Symbols and digits typed with a name do not widen the search to everyone.
+    expect((await ids('name=Quenby%20%2A%2B2')).length).toBeLessThan(10)
+  })
+
+  it('refuses a birth before the referral made for the child as an unborn baby, changing nothing', async () => {
+    const db = t.database.db
+    const [unborn] = await db
+      .insert(person)
+      .values({ givenName: 'Unborn', familyName: 'Tresillian', expectedDateOfBirth: '2026-04-20', sex: 'U' })
+      .returning({ id: person.id })
+    await db.insert(referral).values({
+      personId: unborn!.id,
+      referralDate: '2026-03-02',
+      source: '6',
+      primaryNeed: 'N1',
+    })
+    await allocateToSocialWorker(unborn!.id)
+    const sw = await t.signedIn('socialworker')
+    const birth = async (iso: string, version: string) => {
+      const [y, m, d] = iso.split('-')
+      return sw.post(`/children/${unborn!.id}/details/edit`, {
+        givenName: 'Nova',
+        familyName: 'Tresillian',
+        'dateOfBirth-day': String(Number(d)),
+        'dateOfBirth-month': String(Number(m)),
+        'dateOfBirth-year': y!,
+        sex: 'F',
+        version,
+      })
+    }
+    const early = await birth('2026-02-27', '1')
+    expect(early.statusCode).toBe(400)
+    expect(early.body).toContain('referred as an unborn child on 2 March 2026')
+    const [unchanged] = await db.select().from(person).where(eq(person.id, unborn!.id))
+    expect(unchanged).toMatchObject({ givenName: 'Unborn', dateOfBirth: null, version: 1 })
+    const born = await birth('2026-04-18', '1')
+    expect(born.statusCode).toBe(303)
+    const [after] = await db.select().from(person).where(eq(person.id, unborn!.id))
+    expect(after).toMatchObject({ givenName: 'Nova', dateOfBirth: '2026-04-18', expectedDateOfBirth: null })
   })
 
   it('refuses the second of two concurrent edits, saying what changed', async () => {

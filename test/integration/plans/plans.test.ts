@@ -376,6 +376,16 @@ describe('plans', () => {
     const id = Number(made.headers.location!.split('/').pop())
     const form = editFormOf((await sw.get(`/children/${child}/plans/${id}/edit`)).body)
     const ending = { ...form, ...dateFields('endDate', '2026-11-20'), reason: 'Needs met; case to close' }
+    // An end before the start (14 September 2026) is refused, whatever else is right.
+    const backwards = await sw.post(`/children/${child}/plans/${id}/edit`, {
+      ...ending,
+      ...dateFields('endDate', '2026-09-10'),
+      'actions[0].status': 'done',
+      'actions[1].status': 'not-done',
+    })
+    expect(backwards.statusCode).toBe(400)
+    expect(backwards.body).toContain('The plan cannot end before it started (14 September 2026)')
+    expect((await plansOf(child))[0]).toMatchObject({ endDate: null, version: 1 })
     const refused = await sw.post(`/children/${child}/plans/${id}/edit`, ending)
     expect(refused.statusCode).toBe(400)
     expect(refused.body).toContain('Close the 2 open actions as done or not done before ending the plan')

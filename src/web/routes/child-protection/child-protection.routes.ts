@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { canSeePerson } from '../../../auth/record-access.ts'
 import { can } from '../../../auth/roles.ts'
 import { longDate } from '../../../services/assessments.ts'
 import {
@@ -36,6 +37,7 @@ import { booleanField, dateField, listField, textField } from '../../forms.ts'
 import { personIdOf, recordContext, saveForm } from '../../record-page.ts'
 
 const SECTION = 'child-protection'
+const CONFERENCE_RECORDED = '/child-protection/conference-recorded'
 
 function idOf(value: unknown): number {
   const id = Number(value)
@@ -93,6 +95,14 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
   const read = { config: { permission: 'child:view', record: { param: 'personId' } } } as const
   const write = { config: { permission: 'child:update', record: { param: 'personId' } } } as const
   const base = (request: FastifyRequest) => `/children/${personIdOf(request)}/child-protection`
+  // A conference that ends (or does not make) a plan ends the chair's allocation: a chair who recorded it
+  // may no longer see the record, so they are told so rather than sent to a page they cannot open.
+  const afterConference = async (request: FastifyRequest, onRecord: string) =>
+    (await canSeePerson(db, request.user!, personIdOf(request))) ? onRecord : CONFERENCE_RECORDED
+
+  app.get(CONFERENCE_RECORDED, { config: { permission: 'child:update' } }, async (_request, reply) =>
+    reply.view('pages/child-protection/conference-recorded.njk', { title: 'Conference recorded' }),
+  )
 
   app.get('/children/:personId/child-protection', read, async (request, reply) => {
     const cp = await childProtectionRecord(db, personIdOf(request))
@@ -103,6 +113,8 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
       cp,
       planMadeId: cp.plans.some((p) => p.planDocumentId === planMade) ? planMade : null,
       canUpdate: can(request.user!.roles, 'child:update'),
+      // Managers end a plan by stepping it down to a child in need plan (the page is in plans.routes.ts).
+      canStepDown: can(request.user!.roles, 'child:authorise'),
     })
   })
 
@@ -372,7 +384,7 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
       },
       save: async () => {
         const { planId } = await recordInitialConference(db, request.actor(), personId, input)
-        return planId ? `${base(request)}?planMade=${planId}` : base(request)
+        return afterConference(request, planId ? `${base(request)}?planMade=${planId}` : base(request))
       },
     })
   })
@@ -425,7 +437,7 @@ export async function childProtectionRoutes(app: FastifyInstance): Promise<void>
         view: await reviewView(request, values),
         save: async () => {
           await recordReviewConference(db, request.actor(), personId, cpPlanId, Number(values.version), input)
-          return base(request)
+          return afterConference(request, base(request))
         },
       })
     },
