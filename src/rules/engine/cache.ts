@@ -25,6 +25,8 @@ interface Entry<T> {
   generation: number
   expires: number
   value: Promise<T>
+  settled: boolean
+  refreshing: boolean
 }
 
 /** Longest a cached answer is kept, whatever happens: a bound on staleness for writes made elsewhere. */
@@ -48,23 +50,59 @@ export function cachedFlags<T>(owner: object, key: string, compute: () => Promis
   }
   const now = Date.now()
   const found = byKey.get(key) as Entry<T> | undefined
-  if (found && found.generation === generation && found.expires > now) return found.value
+  if (found && found.generation === generation) {
+    if (found.expires > now) return found.value
+    // Past its time but with no change since: answer with it while a fresh one is worked out, so the
+    // once-a-minute refresh does not stall the page (the time limit only bounds writes made outside requests).
+    if (found.settled) {
+      if (!found.refreshing) {
+        found.refreshing = true
+        const fresh = start(byKey, key, compute, now, false)
+        fresh.value.catch(() => {
+          found.refreshing = false
+        })
+      }
+      return found.value
+    }
+  }
+  return start(byKey, key, compute, now, true).value
+}
+
+/** Works out a value; `answerNow` entries are stored at once (to share), refreshes once they succeed. */
+function start<T>(
+  map: Map<string, Entry<unknown>>,
+  key: string,
+  compute: () => Promise<T>,
+  now: number,
+  answerNow: boolean,
+): Entry<T> {
   const startedAt = generation
-  const entry: Entry<T> = { generation: startedAt, expires: now + TTL_MS, value: compute() }
-  byKey.delete(key)
-  byKey.set(key, entry)
-  if (byKey.size > MAX_ENTRIES) byKey.delete(byKey.keys().next().value!)
-  const map = byKey
+  const entry: Entry<T> = {
+    generation: startedAt,
+    expires: now + TTL_MS,
+    value: compute(),
+    settled: false,
+    refreshing: false,
+  }
+  const store = () => {
+    map.delete(key)
+    map.set(key, entry)
+    if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!)
+  }
+  if (answerNow) store()
   entry.value.then(
     () => {
+      entry.settled = true
       // A change began while this was being worked out: the answer may predate it, so it is not kept.
-      if (generation !== startedAt && map.get(key) === entry) map.delete(key)
+      if (generation !== startedAt) {
+        if (map.get(key) === entry) map.delete(key)
+      } else if (!answerNow) store()
     },
     () => {
       if (map.get(key) === entry) map.delete(key)
     },
   )
-  return entry.value
+  return entry
 }
 
 /** Forget every cached answer (after a change made outside a request, or a setting changed). */

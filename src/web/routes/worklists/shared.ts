@@ -49,6 +49,9 @@ export function queryString(values: Record<string, string | number | null | unde
   return text ? `?${text}` : ''
 }
 
+/** The timescales by title, sorted once: the filter form is on every worklist page. */
+const RULES_BY_TITLE = [...RULES].sort((a, b) => a.title.localeCompare(b.title))
+
 /** Select items for the filter form. */
 export function filterOptions(
   raw: ReturnType<typeof rawQuery>,
@@ -57,9 +60,7 @@ export function filterOptions(
   return {
     ruleItems: [
       { value: '', text: 'All timescales' },
-      ...[...RULES]
-        .sort((a, b) => a.title.localeCompare(b.title))
-        .map((r) => ({ value: r.id, text: r.title, selected: raw.rule === r.id })),
+      ...RULES_BY_TITLE.map((r) => ({ value: r.id, text: r.title, selected: raw.rule === r.id })),
     ],
     severityItems: [
       { value: '', text: 'Everything' },

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin'
 import { logAccess } from '../../../audit/access-log.ts'
 import { can } from '../../../auth/roles.ts'
 import { HttpProblem } from '../../../plugins/authorisation.ts'
-import { changeEnded, changeStarted } from '../../../rules/engine/cache.ts'
+import { cachedFlags, changeEnded, changeStarted } from '../../../rules/engine/cache.ts'
 import {
   canViewTeamCaseload,
   caseloadTeamIds,
@@ -105,7 +105,8 @@ export const worklistsRoutes = fp(
 
 async function assertTeamVisible(request: FastifyRequest, teamId: number) {
   const db = request.server.database.db
-  await getTeam(db, teamId)
+  // 404 for no such team. Kept like the flags (until the record next changes): a team page is loaded often.
+  await cachedFlags(db, `team-row:${teamId}`, () => getTeam(db, teamId))
   if (await canViewTeamCaseload(db, request.user!, teamId)) return
   await logAccess(db, request.actor(), {
     action: 'denied',
