@@ -7,6 +7,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { atMost, type BenchResult, figure, median, progress, round } from './lib/figures.ts'
+import { processCpuMs } from './lib/process-cpu.ts'
 
 export interface StartupOptions {
   runs: number
@@ -23,6 +24,11 @@ interface StartRun {
   readyMs: number
   /** What the server itself reports (after Node has loaded its modules). */
   serverReadyMs: number | null
+  /**
+   * CPU the server used to get ready (all its threads). Unlike the times it hardly moves when other work
+   * shares the machine: on idle cores the wall time comes close to it.
+   */
+  serverCpuMs: number | null
   healthStatus: number
   shutdownMs: number
   exitCode: number | null
@@ -53,38 +59,42 @@ async function startOnce(dataDir: string, kind: StartRun['kind']): Promise<Start
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  const ready = new Promise<{ url: string; readyMs: number; serverReadyMs: number | null }>(
-    (resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`not ready after ${READY_TIMEOUT_MS} ms`)),
-        READY_TIMEOUT_MS,
-      )
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString()
-        // The whole line: its address, and the server's own "ready in N ms" when it says so.
-        const match = /Hearth is running at (http:\/\/[^\s)]+)([^\n]*)\n/.exec(output)
-        if (match) {
-          clearTimeout(timer)
-          const own = /ready in (\d+) ms/.exec(match[2] ?? '')
-          resolve({
-            url: match[1]!.replace(/[.,]$/, ''),
-            readyMs: performance.now() - started,
-            serverReadyMs: own ? Number(own[1]) : null,
-          })
-        }
-      }
-      child.stdout?.on('data', onData)
-      child.stderr?.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-      })
-      child.once('exit', (code, signal) => {
+  const ready = new Promise<{
+    url: string
+    readyMs: number
+    serverReadyMs: number | null
+    serverCpuMs: number | null
+  }>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`not ready after ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    )
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      // The whole line: its address, and the server's own "ready in N ms" when it says so.
+      const match = /Hearth is running at (http:\/\/[^\s)]+)([^\n]*)\n/.exec(output)
+      if (match) {
         clearTimeout(timer)
-        reject(new Error(`server exited (${signal ?? code}) before it was ready:\n${output.slice(-2000)}`))
-      })
-    },
-  )
+        const own = /ready in (\d+) ms/.exec(match[2] ?? '')
+        resolve({
+          url: match[1]!.replace(/[.,]$/, ''),
+          readyMs: performance.now() - started,
+          serverReadyMs: own ? Number(own[1]) : null,
+          serverCpuMs: processCpuMs(child.pid),
+        })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${signal ?? code}) before it was ready:\n${output.slice(-2000)}`))
+    })
+  })
   try {
-    const { url, readyMs, serverReadyMs } = await ready
+    const { url, readyMs, serverReadyMs, serverCpuMs } = await ready
     const health = await fetch(`${url}/health`)
     await health.arrayBuffer()
     const stopping = performance.now()
@@ -94,6 +104,7 @@ async function startOnce(dataDir: string, kind: StartRun['kind']): Promise<Start
       kind,
       readyMs: Math.round(readyMs),
       serverReadyMs,
+      serverCpuMs,
       healthStatus: health.status,
       shutdownMs: Math.round(performance.now() - stopping),
       exitCode: code,
@@ -146,6 +157,13 @@ export async function benchStartup(options: StartupOptions): Promise<BenchResult
         round(median(later.map((r) => r.readyMs)) / 1000, 2),
         's',
         atMost(LATER_TARGET_S),
+      ),
+      figure(
+        'later start CPU of the server, median',
+        round(median(later.map((r) => r.serverCpuMs ?? Number.NaN)) / 1000, 2),
+        's',
+        undefined,
+        'all threads, to ready: what the later start costs when the machine is not shared',
       ),
       figure('SIGTERM shutdown, median', round(median(runs.map((r) => r.shutdownMs)) / 1000, 2), 's'),
       figure('healthy and exited 0 on SIGTERM', graceful, `of ${runs.length}`, {

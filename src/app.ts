@@ -14,6 +14,7 @@ import authorisation from './plugins/authorisation.ts'
 import csrf from './plugins/csrf.ts'
 import { registerErrorHandlers } from './plugins/errors.ts'
 import './plugins/fastify-types.ts'
+import { lazySchemas } from './plugins/lazy-schemas.ts'
 import security from './plugins/security.ts'
 import session from './plugins/session.ts'
 import { configureNunjucks, govukDist, viewsDir } from './web/nunjucks.ts'
@@ -48,7 +49,10 @@ export function loggerOptions(level: Config['logLevel']): FastifyServerOptions['
 /** The composition root: the same function builds Hearth for the server, the tests and the benchmarks. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database } = deps
+  // Route schemas compile on first use rather than all before listening (see lazy-schemas.ts).
+  const schemas = lazySchemas()
   const app = Fastify({
+    schemaController: { compilersFactory: schemas.compilersFactory },
     logger: loggerOptions(config.logLevel),
     trustProxy: false,
     bodyLimit: 2 * 1024 * 1024,
@@ -60,6 +64,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   })
   app.decorate('config', config)
   app.decorate('database', database)
+  app.decorate('compileSchemas', schemas.compileAll)
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id)
   })

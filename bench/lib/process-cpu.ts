@@ -53,3 +53,10 @@ export async function postgresCpuMeter(url: string): Promise<(() => number) | nu
     return total
   }
 }
+
+/** CPU milliseconds a living process has used so far (all its threads), or null where /proc cannot tell. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (process.platform !== 'linux' || pid === undefined) return null
+  const stat = readStat(pid)
+  return stat ? stat.ownMs : null
+}

@@ -26,6 +26,8 @@ declare module 'fastify' {
     database: Database
     /** Every route with what it declared about access (for tests and the permissions page). */
     routeAccess: readonly { method: string; url: string; access: RouteAccess }[]
+    /** Compiles every route schema not yet compiled (they compile on first use); returns how many. */
+    compileSchemas(): number
   }
 
   interface FastifyReply {

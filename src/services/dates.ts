@@ -1,14 +1,18 @@
 import { isIsoDate } from '../domain/calendar/iso-date.ts'
 import type { Checker } from './errors.ts'
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with it, and today() runs on
+// every signed-in page (the overdue count in the navigation).
+const UK_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
 /** Today's civil date in England (the service's dates are UK dates, whatever the server's zone). */
 export function today(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return UK_DATE.format(now)
 }
 
 /**
