@@ -45,6 +45,13 @@ export const DEMO_USERS: DemoUser[] = [
     position: 'head-of-service',
   },
   {
+    username: 'adoption',
+    role: 'team-manager',
+    label: 'Team manager, Permanence and Adoption (sees sealed adoption records)',
+    teamKind: 'permanence-and-adoption',
+    position: 'manager',
+  },
+  {
     username: 'iro',
     role: 'cp-chair-iro',
     label: 'Child protection chair and IRO',

@@ -2,12 +2,36 @@
 // professionals, and six and a half years of contacts, early help, referrals, assessments, child
 // protection and child in need work, visits, notes, oversight and closures, in proportions from
 // ../shared/domain/figures.md. Generated in memory a chunk of households at a time (keeping memory flat),
-// each household from its own fork of the seed, and written with bulkInsert. Looked-after children come
-// later: the staff of the children-in-care teams are left without cases for them.
+// each household from its own fork of the seed, and written with bulkInsert. Some children then come into
+// care on the same record (journeys/care.ts plans it, care-emit.ts writes it): periods of care, legal
+// statuses and placements, reviews, visits, health, missing episodes, permanence, adoption, special
+// guardianship and care leavers; a few young people with no family on the record (unaccompanied
+// asylum-seeking children, children already in care when the record begins) are written alongside.
 
 import { bulkInsert, resetIdentity } from '../src/db/bulk-insert.ts'
 import type { DbOrTx } from '../src/db/client.ts'
-import { birthday, type Day, JOURNEY_START, REF, SEED_REFERENCE_DATE } from './journeys/dates.ts'
+import {
+  type CareChild,
+  CarePlanner,
+  type CareRates,
+  planFamilyCare,
+  planLegacy,
+  planProceedings,
+  planUasc,
+  type SoloChild,
+  soloSegments,
+} from './journeys/care.ts'
+import { assignSegment, emitCare } from './journeys/care-emit.ts'
+import {
+  at,
+  birthday,
+  type Day,
+  iso,
+  JOURNEY_START,
+  REF,
+  SEED_REFERENCE_DATE,
+  START,
+} from './journeys/dates.ts'
 import { Emitter } from './journeys/emit.ts'
 import { buildFamily, emitFamily, type Kid } from './journeys/family.ts'
 import {
@@ -28,6 +52,7 @@ import {
 } from './journeys/scenarios.ts'
 import { Staff } from './journeys/staff.ts'
 import { arrivalDay, type ReferralEp, Simulation } from './journeys/timeline.ts'
+import { syntheticNhsNumber, syntheticUpn } from './lib/identifiers.ts'
 import type { Random } from './lib/random.ts'
 import type { OrganisationPlan, SeedSize } from './organisation.ts'
 
@@ -54,14 +79,36 @@ interface SizeSpec {
   scenarioCopies: number
   /** Households per chunk generated and inserted together. */
   chunk: number
+  /** How often children come into care (journeys/care.ts). */
+  care: CareRates
 }
 
 // mid: a borough like Trafford (figures.md §4): ~2,600 referrals and ~8,000 contacts a year. large: a county
 // ~6.5 times that. demo: a few hundred children, most of their work recent, quick enough for a first start.
+// Children in care: mid about 340 looked after at a time (figures.md §4), large ~6.5 times that; the demo
+// has a few dozen, so every page about care has children to show.
 export const SIZES: Record<SeedSize, SizeSpec> = {
-  demo: { households: 320, recentShare: 0.7, scenarioCopies: 2, chunk: 1000 },
-  mid: { households: 20_000, recentShare: 0, scenarioCopies: 4, chunk: 1500 },
-  large: { households: 130_000, recentShare: 0, scenarioCopies: 8, chunk: 1500 },
+  demo: {
+    households: 320,
+    recentShare: 0.7,
+    scenarioCopies: 2,
+    chunk: 1000,
+    care: { cp: 1, teen: 0.35, uasc: 0.03, legacy: 0.04, proceedings: 0.12 },
+  },
+  mid: {
+    households: 20_000,
+    recentShare: 0,
+    scenarioCopies: 4,
+    chunk: 1500,
+    care: { cp: 0.5, teen: 0.07, uasc: 0.003, legacy: 0.01, proceedings: 0.002 },
+  },
+  large: {
+    households: 130_000,
+    recentShare: 0,
+    scenarioCopies: 8,
+    chunk: 1500,
+    care: { cp: 0.5, teen: 0.07, uasc: 0.003, legacy: 0.01, proceedings: 0.002 },
+  },
 }
 
 export interface JourneyChunk {
@@ -107,6 +154,9 @@ function* generateJourneySteps(ctx: JourneyContext): Generator<JourneyChunk | nu
     })
     const sim = new Simulation(fam, ids)
     const timeline = script ? runScenario(sim, script.scenario, firstContact) : sim.run()
+    // Some children come into care (and the timeline changes to match) before anyone is allocated.
+    const planner = new CarePlanner(random.fork('care'), ids)
+    const care = script ? null : planFamilyCare(fam, timeline, planner, spec.care)
     const emitter = new Emitter({ rows, ids, staff }, fam)
     const featured = script !== null && script.copy === 0
     const openAtRef = (kids: Kid[]) =>
@@ -127,6 +177,39 @@ function* generateJourneySteps(ctx: JourneyContext): Generator<JourneyChunk | nu
       ? staff.userOf(emitter.workerAt(firstWorked.segments, firstWorked.day).id)
       : staff.userOf(staff.pool('front-door', area).workers[0]!.id)
     emitFamily(fam, rows, laCode, warningUser, upns)
+    if (care)
+      for (const child of care.children) {
+        markLookedAfter(rows, child)
+        emitCare(child, {
+          rows,
+          ids,
+          staff,
+          area: fam.area,
+          r: planner.r,
+          motherId: fam.mother.personId,
+          referralId: (child.kid && care.ep?.rowIds.get(child.kid)) ?? null,
+        })
+      }
+    // Young people with no family on the record: arriving alone, or in care before the record began.
+    const solo = new CarePlanner(ctx.random.fork(`solo:${index}`), ids)
+    if (solo.r.chance(spec.care.uasc)) writeSolo(planUasc(solo), rows, ids, staff, fam.area, solo.r)
+    if (solo.r.chance(spec.care.proceedings))
+      writeSolo(planProceedings(solo), rows, ids, staff, fam.area, solo.r)
+    if (solo.r.chance(spec.care.legacy))
+      writeSolo(
+        planLegacy(solo, (issuedYear) => {
+          let upn: string
+          do upn = syntheticUpn(solo.r, laCode, { issuedYear })
+          while (upns.has(upn))
+          upns.add(upn)
+          return upn
+        }),
+        rows,
+        ids,
+        staff,
+        fam.area,
+        solo.r,
+      )
     if (script) scenarios.push({ personId: fam.kids[0]!.personId, scenario: script.scenario })
     if (index % 20 === 19) yield null
     if (++inChunk >= spec.chunk || index === total - 1) {
@@ -137,6 +220,60 @@ function* generateJourneySteps(ctx: JourneyContext): Generator<JourneyChunk | nu
       inChunk = 0
     }
   }
+}
+
+/** Looked-after children have their previous permanence recorded (903 PrevPerm): none, mostly. */
+function markLookedAfter(rows: JourneyRows, child: CareChild): void {
+  for (let i = rows.person.length - 1; i >= 0; i--) {
+    const p = rows.person[i]!
+    if (p.id !== child.personId) continue
+    p.previousPermanence = 'Z1'
+    return
+  }
+}
+
+function writeSolo(
+  solo: SoloChild | null,
+  rows: JourneyRows,
+  ids: Ids,
+  staff: Staff,
+  area: number,
+  r: Random,
+): void {
+  if (!solo) return
+  const { child, person } = solo
+  rows.person.push({
+    ...person,
+    religion: null,
+    nhsNumber: syntheticNhsNumber(r),
+    expectedDateOfBirth: null,
+    preferredName: null,
+    educationSetting: null,
+    gpPractice: 'Hearthborough Health Centre',
+    previousPermanence: 'Z1',
+    accessRestriction: 'none',
+    createdAt: at(Math.max(child.start, START), 600),
+  })
+  rows.person_disability.push({ personId: person.id, code: 'NONE' })
+  const segments = soloSegments(child)
+  const cap = birthday(child.dob, 18)
+  for (const seg of segments) {
+    assignSegment(staff, r, area, seg)
+    for (const part of seg.parts) {
+      if (part.start > REF || part.start > cap) continue
+      const end = Math.min(part.end, cap)
+      rows.allocation.push({
+        personId: person.id,
+        teamId: part.teamId,
+        workerId: part.workerId,
+        kind: seg.kind,
+        startedOn: iso(part.start),
+        endedOn: end > REF ? null : iso(end),
+      })
+    }
+  }
+  child.segments = segments
+  emitCare(child, { rows, ids, staff, area, r, motherId: null, referralId: null })
 }
 
 function coveringReferral(referrals: ReferralEp[], kid: Kid, day: Day): ReferralEp | null {

@@ -561,6 +561,10 @@ export function emitFamily(
       upnUnknown: null,
       educationSetting: null,
       gpPractice: null,
+      immigrationStatus: null,
+      uasc: false,
+      previousPermanence: null,
+      accessRestriction: 'none',
       createdAt: created,
     })
   }
@@ -621,6 +625,10 @@ export function emitFamily(
       upnUnknown,
       educationSetting: education,
       gpPractice: born ? fam.gp : null,
+      immigrationStatus: null,
+      uasc: false,
+      previousPermanence: null,
+      accessRestriction: 'none',
       createdAt: kid.knownFrom === null ? created : at(kid.knownFrom, 540 + r.int(0, 480)),
     })
     // A disability status for every child born: NONE, or the DfE codes of each disability.

@@ -3,31 +3,51 @@
 
 import type { PgTable } from 'drizzle-orm/pg-core'
 import {
+  adoptionCase,
   allocation,
   assessment,
   assessmentFactor,
+  careLeaverContact,
+  carerAssessment,
   caseNote,
   contact,
+  contactArrangement,
   coreGroup,
   cpConference,
   cpPlan,
+  directWork,
   earlyHelpEpisode,
+  familyFindingActivity,
+  fosteringPanel,
+  healthRecord,
+  iroContact,
+  lacReview,
+  legalStatus,
+  missingEpisode,
   oversight,
   oversightAction,
+  periodOfCare,
+  permanenceOption,
+  permanencePlan,
   person,
   personAddress,
+  personalEducationPlan,
   personDisability,
   personWarning,
+  placement,
   plan,
   planAction,
   planOutcome,
   planReview,
   planVersion,
   professionalContact,
+  recordAccessGrant,
   referral,
   relationship,
   section47,
+  siblingAssessment,
   significantEvent,
+  specialGuardianshipOrder,
   strategyDiscussion,
   visit,
 } from '../../src/db/schema/index.ts'
@@ -61,6 +81,27 @@ export const JOURNEY_TABLES = {
   significant_event: significantEvent,
   oversight,
   oversight_action: oversightAction,
+  // Looked after: periods of care first, the rows that name them after.
+  period_of_care: periodOfCare,
+  legal_status: legalStatus,
+  placement,
+  lac_review: lacReview,
+  iro_contact: iroContact,
+  health_record: healthRecord,
+  personal_education_plan: personalEducationPlan,
+  missing_episode: missingEpisode,
+  permanence_plan: permanencePlan,
+  permanence_option: permanenceOption,
+  sibling_assessment: siblingAssessment,
+  carer_assessment: carerAssessment,
+  fostering_panel: fosteringPanel,
+  special_guardianship_order: specialGuardianshipOrder,
+  adoption_case: adoptionCase,
+  family_finding_activity: familyFindingActivity,
+  direct_work: directWork,
+  contact_arrangement: contactArrangement,
+  care_leaver_contact: careLeaverContact,
+  record_access_grant: recordAccessGrant,
 } as const
 
 export type JourneyTable = keyof typeof JOURNEY_TABLES
@@ -79,10 +120,17 @@ export function emptyRows(): JourneyRows {
 
 /** Tables whose rows carry an identity id assigned here. */
 export const ID_TABLES = TABLE_NAMES.filter(
-  (name) => name !== 'person_disability' && name !== 'assessment_factor' && name !== 'plan_version',
+  (name) =>
+    name !== 'person_disability' &&
+    name !== 'assessment_factor' &&
+    name !== 'plan_version' &&
+    name !== 'record_access_grant',
 )
 
-export type IdTable = Exclude<JourneyTable, 'person_disability' | 'assessment_factor' | 'plan_version'>
+export type IdTable = Exclude<
+  JourneyTable,
+  'person_disability' | 'assessment_factor' | 'plan_version' | 'record_access_grant'
+>
 
 export class Ids {
   private readonly next = new Map<IdTable, number>()

@@ -335,6 +335,9 @@ export const OVERSIGHT_ACTIONS: readonly string[] = [
 ]
 
 export const CLOSURE_RATIONALE: Record<string, readonly Text[]> = {
+  RC1: [
+    (x) => `Adoption order made. ${x.c} is settled with the adopters; the adoption support plan is in place.`,
+  ],
   RC3: [() => 'Child arrangements order granted to father; child now lives with him and needs are met.'],
   RC4: [() => 'Special guardianship order granted to maternal grandmother. No further role for social care.'],
   RC5: [

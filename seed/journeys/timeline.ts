@@ -104,7 +104,13 @@ export interface StrategyEv {
   s47: S47 | null
 }
 
-export type CpEnd = 'step-down-cin' | 'step-down-early-help' | 'moved-away' | 'no-longer-needed' | 'other'
+export type CpEnd =
+  | 'step-down-cin'
+  | 'step-down-early-help'
+  | 'moved-away'
+  | 'no-longer-needed'
+  | 'looked-after'
+  | 'other'
 
 export interface Phase {
   kind: 'cin' | 'cp'

@@ -117,16 +117,21 @@ export async function recordLacReview(db: Db, actor: Actor, personId: number, in
         ),
       )
     if (!period) {
-      const [first] = await tx
-        .select({ startDate: periodOfCare.startDate })
+      const periods = await tx
+        .select({ startDate: periodOfCare.startDate, endDate: periodOfCare.endDate })
         .from(periodOfCare)
         .where(eq(periodOfCare.personId, personId))
-        .orderBy(desc(periodOfCare.startDate))
-        .limit(1)
+        .orderBy(asc(periodOfCare.startDate))
+      const first = periods[0]
+      // The period that ended before the review, if any, and the one that began after it.
+      const ended = periods.filter((p) => p.endDate !== null && p.endDate < heldOn!).at(-1)
+      const next = periods.find((p) => p.startDate > heldOn!)
       throw new ValidationError({
-        heldOn: first
-          ? `A looked-after review must be held while the child is looked after: the child became looked after on ${longDate(first.startDate)}`
-          : 'This child has never been looked after: there is no period of care for the review',
+        heldOn: !first
+          ? 'This child has never been looked after: there is no period of care for the review'
+          : !ended
+            ? `A looked-after review must be held while the child is looked after: the child became looked after on ${longDate(first.startDate)}`
+            : `A looked-after review must be held while the child is looked after: the child was not looked after on ${longDate(heldOn!)} (care ended on ${longDate(ended.endDate!)}${next ? ` and began again on ${longDate(next.startDate)}` : ''})`,
       })
     }
     const values = {

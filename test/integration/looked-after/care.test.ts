@@ -303,6 +303,31 @@ describe('changes of legal status and placement, and the episodes derived from t
     ])
   })
 
+  it('refuses a move back into the time of an earlier placement, changing nothing', async () => {
+    const sw = await t.signedIn('socialworker')
+    const version = await periodVersion(childId)
+    const back = await sw.post(`/children/${childId}/looked-after/placement`, {
+      version,
+      ...dateParts('startDate', '2026-05-15'),
+      reasonForChange: 'CARPL',
+      ...fosterPlacement({ providerName: 'The Ashworths', urn: 'SC111222', postcode: 'M21 9TX' }),
+    })
+    expect(back.statusCode).toBe(400)
+    expect(back.body).toContain(
+      'The move must be after the current placement began (1 June 2026): placements cannot overlap',
+    )
+    const places = await t.database.db
+      .select()
+      .from(placement)
+      .where(eq(placement.personId, childId))
+      .orderBy(asc(placement.startDate))
+    expect(places.map((p) => [p.placementType, p.startDate, p.endDate])).toEqual([
+      ['U6', '2026-03-02', '2026-05-31'],
+      ['K2', '2026-06-01', null],
+    ])
+    expect(await periodVersion(childId)).toBe(version)
+  })
+
   it('derives the 903 episodes: started (s20), legal status change (ICO), placement change', async () => {
     const sw = await t.signedIn('socialworker')
     const episodes = await sw.api('GET', `/api/v1/children/${childId}/looked-after/episodes`)

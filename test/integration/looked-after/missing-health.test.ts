@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { healthRecord, missingEpisode, personalEducationPlan } from '../../../src/db/schema/index.ts'
 import { addWorkingDays } from '../../../src/domain/calendar/working-days.ts'
@@ -110,7 +110,11 @@ describe('missing episodes (any child)', () => {
 
   it('records the return on the open episode, refusing a stale form', async () => {
     const sw = await t.signedIn('socialworker')
-    const [open] = await t.database.db.select().from(missingEpisode).where(eq(missingEpisode.kind, 'A'))
+    // This child's open episode: the seeded authority has missing episodes of its own.
+    const [open] = await t.database.db
+      .select()
+      .from(missingEpisode)
+      .where(and(eq(missingEpisode.personId, childId), eq(missingEpisode.kind, 'A')))
     const form = await sw.get(`/children/${childId}/missing/${open!.id}/edit`)
     expect(form.body).toContain('value="19:00"')
     const fields = {

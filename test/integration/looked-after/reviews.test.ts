@@ -59,6 +59,54 @@ describe('looked-after reviews', () => {
     expect(await t.database.db.select().from(lacReview).where(eq(lacReview.personId, childId))).toEqual([])
   })
 
+  it('refuses a review after care ended, or between two periods of care, saying when care ended', async () => {
+    const twiceInCare = await childInTeam(t, { dateOfBirth: '2013-07-07' })
+    const sw = await t.signedIn('socialworker')
+    const start = async (on: string) =>
+      expect((await sw.post(`/children/${twiceInCare}/looked-after/start`, startForm(on))).statusCode).toBe(
+        303,
+      )
+    const cease = async (on: string) => {
+      const form = await sw.get(`/children/${twiceInCare}/looked-after/cease`)
+      const response = await sw.post(`/children/${twiceInCare}/looked-after/cease`, {
+        version: /name="version" value="(\d+)"/.exec(form.body)![1]!,
+        ...dateParts('endDate', on),
+        reasonCeased: 'E4A',
+        destination: 'Home to her father',
+        supportPlan: 'Child in need plan with weekly visits',
+      })
+      expect(response.statusCode, response.body).toBe(303)
+    }
+    await start('2026-01-05')
+    await cease('2026-02-27')
+    const chair = await workerOf(t, 'iro')
+    const review = (heldOn: string) =>
+      sw.post(`/children/${twiceInCare}/looked-after/reviews/new`, {
+        ...dateParts('heldOn', heldOn),
+        iroWorkerId: String(chair.workerId),
+        participation: 'PN1',
+        childsViews: 'I want to stay at Dad’s',
+        attendees: 'Child\nFather',
+        decisions: 'Care to end',
+      })
+    const afterCare = await review('2026-03-10')
+    expect(afterCare.statusCode).toBe(400)
+    expect(afterCare.body).toContain(
+      'the child was not looked after on 10 March 2026 (care ended on 27 February 2026)',
+    )
+    await start('2026-04-06')
+    const between = await review('2026-03-10')
+    expect(between.statusCode).toBe(400)
+    expect(between.body).toContain(
+      'the child was not looked after on 10 March 2026 (care ended on 27 February 2026 and began again on 6 April 2026)',
+    )
+    const beforeCare = await review('2025-12-01')
+    expect(beforeCare.body).toContain('the child became looked after on 5 January 2026')
+    expect(await t.database.db.select().from(lacReview).where(eq(lacReview.personId, twiceInCare))).toEqual(
+      [],
+    )
+  })
+
   it('records the IRO-chaired review, and schedules the next within 3 months', async () => {
     const iro = await t.signedIn('iro')
     const before = await iro.get(`/children/${childId}/looked-after/reviews`)

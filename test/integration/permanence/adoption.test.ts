@@ -189,9 +189,11 @@ describe('adoption', () => {
     const placedEarly = await step(sw, childId, 'placed', dateParts('placedOn', '2025-09-19'))
     expect(placedEarly.body).toContain('The child cannot move in before the match (20 September 2025)')
     expect((await step(sw, childId, 'placed', dateParts('placedOn', '2025-10-01'))).statusCode).toBe(303)
+    const beforeOrder = await caseOf(childId)
     const noPlacementOrder = await step(sw, childId, 'order', dateParts('adoptionOrderOn', '2026-04-01'))
     expect(noPlacementOrder.statusCode).toBe(400)
     expect(noPlacementOrder.body).toContain('An adoption order needs a placement order')
+    expect(await caseOf(childId)).toEqual(beforeOrder)
     expect(
       (await step(sw, childId, 'placement-order', dateParts('placementOrderOn', '2025-08-01'))).statusCode,
     ).toBe(303)
