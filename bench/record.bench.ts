@@ -1,6 +1,7 @@
 // The child's record under load (issue "The child's record"): name search, the child's page for the
 // children with the longest histories, and the chronology of a child with about 500 events, each over real
-// HTTP on the whole app signed in as an authority-wide user. The load comes from autocannon in a child
+// HTTP on the whole app signed in as an authority-wide user — and name search again as an ordinary social
+// worker, who may see only their team's children, so the visibility check is measured where it bites. The load comes from autocannon in a child
 // process (this file, forked) at a few concurrent connections, cycling through many different URLs so the
 // database cannot answer from one hot row; before that the URLs are fetched one at a time (one connection,
 // for at most the measured time), which warms the caches and gives the wait of a single user. The figures
@@ -38,6 +39,9 @@ export interface RecordOptions {
 
 // An authority-wide role (front door), so search and every record are open to it as to a MASH worker.
 const USERNAME = 'frontdoor'
+// An ordinary social worker, who sees only the children allocated to their team (and their own): search
+// checks that for every candidate, so it is measured for them separately.
+const WORKER_USERNAME = 'socialworker'
 const SEARCH_TARGET_MS = 100
 const CHILD_PAGE_TARGET_MS = 100
 const CHRONOLOGY_TARGET_MS = 150
@@ -207,12 +211,19 @@ function misspell(word: string, random: Random): string {
   }
 }
 
-/** Names of children known to the service (with a referral), a deterministic sample, in six shapes each. */
-async function searchTerms(database: Database, random: Random): Promise<SearchTerm[]> {
+/**
+ * Names of children known to the service (with a referral), a deterministic sample, in six shapes each;
+ * with `teamOf`, only children currently allocated to that user's team (the children a worker looks for).
+ */
+async function searchTerms(database: Database, random: Random, teamOf?: string): Promise<SearchTerm[]> {
+  const inTeam = teamOf
+    ? sql`and exists (select 1 from allocation a where a.person_id = p.id and a.ended_on is null
+          and a.team_id = (select w.team_id from user_account u join worker w on w.id = u.worker_id where u.username = ${teamOf}))`
+    : sql``
   const rows = await queryRows<{ id: number; given_name: string; family_name: string }>(
     database.db,
     sql`select p.id, p.given_name, p.family_name from person p
-        where p.access_restriction = 'none' and exists (select 1 from referral r where r.person_id = p.id)
+        where p.access_restriction = 'none' and exists (select 1 from referral r where r.person_id = p.id) ${inTeam}
         order by md5(p.id::text) limit ${SEARCH_NAMES}`,
   )
   const terms: SearchTerm[] = []
@@ -231,6 +242,30 @@ async function searchTerms(database: Database, random: Random): Promise<SearchTe
     )
   }
   return random.shuffle(terms)
+}
+
+/** Did each search find the child whose name it was made from? (Misspelt ones should, mostly.) */
+function recallOf(terms: SearchTerm[], bodies: string[], only?: SearchTerm[]) {
+  const found = new Map<string, { terms: number; found: number; results: number }>()
+  terms.slice(0, bodies.length).forEach((t, i) => {
+    if (only && !only.includes(t)) return
+    const ids = [...(bodies[i] ?? '').matchAll(/href="\/children\/(\d+)"/g)].map((m) => Number(m[1]))
+    const entry = found.get(t.kind) ?? { terms: 0, found: 0, results: 0 }
+    entry.terms++
+    entry.results += ids.length
+    if (ids.includes(t.personId)) entry.found++
+    found.set(t.kind, entry)
+  })
+  return Object.fromEntries(
+    [...found].map(([kind, e]) => [
+      kind,
+      {
+        terms: e.terms,
+        foundPercent: round((e.found / e.terms) * 100),
+        meanResults: round(e.results / e.terms, 1),
+      },
+    ]),
+  )
 }
 
 interface LongHistory {
@@ -364,7 +399,7 @@ async function chronologyChild(
 
 // --- Measuring ---
 
-interface Measured {
+export interface Measured {
   label: string
   paths: number
   sequential: { requests: number; latencyMs: Record<'p50' | 'p95' | 'p99' | 'max', number> }
@@ -424,7 +459,7 @@ async function sequential(
 }
 
 /** The app under test: where it listens, who is signed in, and how much work it and its database did. */
-interface Server {
+export interface Server {
   baseUrl: string
   cookie: string
   databaseUrl: string
@@ -433,7 +468,7 @@ interface Server {
   received(): number
 }
 
-async function measure(
+export async function measure(
   label: string,
   server: Server,
   paths: string[],
@@ -487,7 +522,7 @@ async function measure(
   return { ...measured, bodies: one.bodies }
 }
 
-function figuresOf(m: Measured, targetMs: number): Figure[] {
+export function figuresOf(m: Measured, targetMs: number): Figure[] {
   const l = m.loaded
   return [
     figure(`${m.label} p50`, l.latencyMs.p50, 'ms'),
@@ -524,7 +559,7 @@ function figuresOf(m: Measured, targetMs: number): Figure[] {
   ]
 }
 
-async function listen(app: FastifyInstance): Promise<string> {
+export async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('server has no TCP address')
@@ -544,6 +579,7 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
     app = await buildApp({ config, database, requestsPerMinute: 10_000_000 })
     const baseUrl = await listen(app)
     const cookie = await signIn(baseUrl, USERNAME, DEMO_PASSWORD)
+    const workerCookie = await signIn(baseUrl, WORKER_USERNAME, DEMO_PASSWORD)
     const [user] = await queryRows<{ id: number }>(
       database.db,
       sql`select id from user_account where username = ${USERNAME}`,
@@ -562,6 +598,7 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
 
     let setupStarted = performance.now()
     const terms = await searchTerms(database, random)
+    const teamTerms = await searchTerms(database, random, WORKER_USERNAME)
     const histories = await longestHistories(database)
     if (histories.length === 0) throw new Error('the database holds no child with a history')
     const historiesMs = performance.now() - setupStarted
@@ -574,28 +611,20 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
     for (const path of ['/children', `/children/${histories[0]!.person_id}`])
       await expectPage(`${baseUrl}${path}`, cookie)
 
-    const searchPaths = terms.map((t) => `/children?q=${encodeURIComponent(t.term)}`)
-    const search = await measure('name search', server, searchPaths, options)
-    // Did each search find the child whose name it was made from? (Misspelt ones should, mostly.)
-    const found = new Map<string, { terms: number; found: number; results: number }>()
-    terms.slice(0, search.bodies.length).forEach((t, i) => {
-      const ids = [...(search.bodies[i] ?? '').matchAll(/href="\/children\/(\d+)"/g)].map((m) => Number(m[1]))
-      const entry = found.get(t.kind) ?? { terms: 0, found: 0, results: 0 }
-      entry.terms++
-      entry.results += ids.length
-      if (ids.includes(t.personId)) entry.found++
-      found.set(t.kind, entry)
-    })
-    const recall = Object.fromEntries(
-      [...found].map(([kind, e]) => [
-        kind,
-        {
-          terms: e.terms,
-          foundPercent: round((e.found / e.terms) * 100),
-          meanResults: round(e.results / e.terms, 1),
-        },
-      ]),
+    const searchPaths = (list: SearchTerm[]) => list.map((t) => `/children?q=${encodeURIComponent(t.term)}`)
+    const search = await measure('name search (front door, sees all)', server, searchPaths(terms), options)
+    const recall = recallOf(terms, search.bodies)
+    // The social worker looks for children of their team, and for others they may not see (found only
+    // if visible): half each, so the visibility check meets both.
+    const workerServer: Server = { ...server, cookie: workerCookie }
+    const workerTerms = random.shuffle([...teamTerms, ...terms.slice(0, teamTerms.length || terms.length)])
+    const workerSearch = await measure(
+      'name search (social worker)',
+      workerServer,
+      searchPaths(workerTerms),
+      options,
     )
+    const workerRecall = recallOf(workerTerms, workerSearch.bodies, teamTerms)
 
     const childPaths = histories.map((h) => `/children/${h.person_id}`)
     const childPage = await measure('child page (longest histories)', server, childPaths, options)
@@ -615,12 +644,14 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
       seconds: round((performance.now() - started) / 1000, 1),
       figures: [
         ...figuresOf(search, SEARCH_TARGET_MS),
+        ...figuresOf(workerSearch, SEARCH_TARGET_MS),
         ...figuresOf(childPage, CHILD_PAGE_TARGET_MS),
         ...figuresOf(chronologyPage, CHRONOLOGY_TARGET_MS),
       ],
       details: {
         seedSize: postgres.size,
         user: USERNAME,
+        searchUsers: { authorityWide: USERNAME, ordinary: WORKER_USERNAME },
         method: `autocannon in a child process at ${options.connections} connections, each request taking the next URL of the set; before it, the URLs one at a time for up to the measured time`,
         connections: options.connections,
         warmupSeconds: options.warmupSeconds,
@@ -634,6 +665,11 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
           terms: terms.length,
           examples: terms.slice(0, 12).map((t) => `${t.kind}: ${t.term}`),
           foundTheChildByKind: recall,
+          socialWorker: {
+            terms: workerTerms.length,
+            fromTheirTeam: teamTerms.length,
+            foundTheirTeamsChildByKind: workerRecall,
+          },
         },
         childPage: { children: histories },
         chronology: {
@@ -643,7 +679,7 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
           addedByBenchmark: built.added,
           rowsInPage: shown,
         },
-        results: [strip(search), strip(childPage), strip(chronologyPage)],
+        results: [strip(search), strip(workerSearch), strip(childPage), strip(chronologyPage)],
       },
     }
   } finally {

@@ -247,11 +247,17 @@ async function benchOther(
   }
   const out = path.join(dir, `${other.kind}-${options.year}${other.extension}`)
   const run = await runReturnCli(other.kind, other.args(options.year), databaseUrl, out)
-  // What the command said at the end (not its progress lines nor GNU time's figures).
+  // What the command said at the end (not its progress lines nor GNU time's figures, nor its note of a
+  // non-zero exit: the return still wrote its files and says how long it took).
   const summaryLine =
     run.output
       .split(/[\r\n]+/)
-      .filter((line) => line.trim() !== '' && !line.startsWith('maxrss-kb='))
+      .filter(
+        (line) =>
+          line.trim() !== '' &&
+          !line.startsWith('maxrss-kb=') &&
+          !line.startsWith('Command exited with non-zero status'),
+      )
       .at(-1) ?? ''
   // The command's own time (after start-up and migrations), where it prints one like "… in 3.2 s".
   const own = /\bin (\d+(?:\.\d+)?) s\b/.exec(summaryLine)

@@ -1,14 +1,14 @@
-// npm run bench [-- --only=generator,record,rules,returns,pages,startup] [--size=demo|mid|large]
+// npm run bench [-- --only=generator,record,rules,returns,looked-after,pages,startup] [--size=demo|mid|large]
 //                  [--pages-size=demo|mid|large] [--duration=10] [--warmup=2] [--rounds=2] [--connections=50]
 //                  [--record-connections=4] [--year=2025-26] [--pglite] [--runs=3] [--strict]
 // Runs the benchmarks one after the other, prints a table and writes bench/results/<name>-<time>.json and
-// bench/results/latest.json. The generator's database (--size) is reused by the record, rules and returns
-// benchmarks, and by the pages benchmark when --pages-size is the same, so a million rows are generated
-// once. Both default to mid, which keeps a run to a few minutes; --size=large measures on a county-sized
-// authority (its seeding alone takes four minutes or more), which is what the record, rules and returns
-// targets are set for. --runs is the number of starts of the start-up benchmark and of timed evaluations
-// of the rules; --record-connections the load of the record benchmark (a few users at once); --year the
-// collection year of the returns.
+// bench/results/latest.json. The generator's database (--size) is reused by the record, rules, returns and
+// looked-after benchmarks, and by the pages benchmark when --pages-size is the same, so a million rows are
+// generated once. Both default to mid, which keeps a run to a few minutes; --size=large measures on a
+// county-sized authority (its seeding alone takes four minutes or more), which is what the record, rules,
+// returns and looked-after targets are set for. --runs is the number of starts of the start-up benchmark
+// and of timed evaluations of the rules and of the adoption timeliness; --record-connections the load of
+// the record and looked-after benchmarks (a few users at once); --year the collection year of the returns.
 // --pglite adds the home page on embedded PGlite (it seeds its own copy, slowly). --strict exits 1 when a
 // target is missed or a benchmark fails.
 import { execFileSync } from 'node:child_process'
@@ -22,17 +22,18 @@ import type { SeedSize } from '../seed/organisation.ts'
 import { benchGenerator } from './generator.bench.ts'
 import { type BenchResult, progress } from './lib/figures.ts'
 import { type SeededPostgres, seededPostgres } from './lib/seeded-postgres.ts'
+import { benchLookedAfter } from './looked-after.bench.ts'
 import { benchPages } from './pages.bench.ts'
 import { benchRecord } from './record.bench.ts'
 import { benchReturns } from './returns.bench.ts'
 import { benchRules } from './rules.bench.ts'
 import { benchStartup } from './startup.bench.ts'
 
-// In this order: record, rules and returns reuse the generator's database (--size), and so does pages when
-// --pages-size is the same; start-up runs alone at the end.
-const BENCHES = ['generator', 'record', 'rules', 'returns', 'pages', 'startup'] as const
+// In this order: record, rules, returns and looked-after reuse the generator's database (--size), and so
+// does pages when --pages-size is the same; start-up runs alone at the end.
+const BENCHES = ['generator', 'record', 'rules', 'returns', 'looked-after', 'pages', 'startup'] as const
 type BenchName = (typeof BENCHES)[number]
-const ON_SIZE: readonly BenchName[] = ['generator', 'record', 'rules', 'returns']
+const ON_SIZE: readonly BenchName[] = ['generator', 'record', 'rules', 'returns', 'looked-after']
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.resolve(here, '..')
@@ -138,7 +139,10 @@ try {
         const options = { runs, connections, warmupSeconds, durationSeconds, rounds }
         results.push(await benchRules(options, await postgresOf(size)))
       } else if (name === 'returns') results.push(await benchReturns({ year }, await postgresOf(size)))
-      else if (name === 'pages') {
+      else if (name === 'looked-after') {
+        const options = { connections: recordConnections, warmupSeconds, durationSeconds, runs }
+        results.push(await benchLookedAfter(options, await postgresOf(size)))
+      } else if (name === 'pages') {
         const options = {
           size: pagesSize,
           connections,

@@ -203,7 +203,11 @@ export const section47 = pgTable(
     icpcNotRequired: boolean().notNull().default(false),
     version: integer().notNull().default(1),
   },
-  (t) => [index('section47_referral_idx').on(t.referralId)],
+  (t) => [
+    index('section47_referral_idx').on(t.referralId),
+    // Returns: a child's enquiries by date (CIN census, Annex A list 5's count in the last 12 months).
+    index('section47_person_idx').on(t.personId, t.startDate),
+  ],
 )
 
 /** Initial and review child protection conferences. */
@@ -236,6 +240,9 @@ export const cpConference = pgTable(
   (t) => [
     index('cp_conference_referral_idx').on(t.referralId),
     index('cp_conference_person_idx').on(t.personId, t.heldOn),
+    // Returns: the ICPC of an enquiry (CIN census, Annex A list 5) and the reviews of a plan (list 7).
+    index('cp_conference_section47_idx').on(t.section47Id),
+    index('cp_conference_plan_idx').on(t.cpPlanId),
   ],
 )
 

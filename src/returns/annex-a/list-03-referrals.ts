@@ -59,7 +59,7 @@ export async function* referralRows(
         (select count(*)::int from referral x where x.person_id = r.person_id
           and x.referral_date between ${yearStart}::date and ${end}::date) as in_year
       from referral r join person p on p.id = r.person_id
-      ${allocationJoin('social-worker', end, 'sw')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
       where r.id = any(${ids}) and p.id = any(${people})
       order by r.referral_date, r.id`,
   )

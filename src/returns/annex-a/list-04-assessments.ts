@@ -79,7 +79,7 @@ export async function* assessmentRows(
         exists (select 1 from visit v where v.person_id = a.person_id and v.child_seen
           and v.visited_on between a.start_date and least(coalesce(a.authorised_on, ${end}::date), ${end}::date)) as seen
       from assessment a join person p on p.id = a.person_id
-      ${allocationJoin('social-worker', end, 'sw')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
       where a.id = any(${ids}) and p.id = any(${people})
       order by a.start_date, a.id`,
   )

@@ -69,8 +69,9 @@ export async function* section47Rows(
   sealed: SQL,
 ): AsyncGenerator<AnnexARow<typeof NAMES>> {
   const { start, end, yearStart } = period
-  // Conferences by enquiry, and enquiries by child, are found in one pass each over the batch's rows
-  // rather than one lookup per row (neither is indexed that way).
+  // Initial conferences by enquiry are found in one pass over the batch's conferences; a child's enquiries
+  // in the year are counted by index (section47_person_idx), where a join to a per-child count was planned
+  // as a nested loop over every child of the batch for every row.
   const rows = batched<Row>(
     db,
     sql`select s.id, s.person_id from section47 s
@@ -81,22 +82,18 @@ export async function* section47Rows(
         select distinct on (c.section47_id) c.section47_id, c.held_on, c.decision from cp_conference c
         where c.kind = 'initial' and c.section47_id = any(${ids}) and c.held_on <= ${end}::date
         order by c.section47_id, c.held_on, c.id
-      ), year_enquiries as (
-        select x.person_id, count(*)::int as n from section47 x
-        where x.person_id = any(${people}) and x.start_date between ${yearStart}::date and ${end}::date
-        group by x.person_id
       )
       select s.start_date::text, ${personSql(end)}, ${disabilitySql},
         d.held_on::text as strategy_on, s.outcome, s.outcome_date::text, s.icpc_not_required,
         icpc.held_on::text as icpc_on, icpc.decision as icpc_decision, sw.team, sw.worker,
-        coalesce(ye.n, 0) as s47s,
+        (select count(*)::int from section47 x where x.person_id = s.person_id
+          and x.start_date between ${yearStart}::date and ${end}::date) as s47s,
         (select count(*)::int from cp_conference c where c.person_id = s.person_id and c.kind = 'initial'
           and c.held_on between ${yearStart}::date and ${end}::date) as icpcs
       from section47 s join person p on p.id = s.person_id
       left join strategy_discussion d on d.id = s.strategy_discussion_id
       left join icpc on icpc.section47_id = s.id
-      left join year_enquiries ye on ye.person_id = s.person_id
-      ${allocationJoin('social-worker', end, 'sw')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
       where s.id = any(${ids}) and p.id = any(${people})
       order by s.start_date, s.id`,
   )

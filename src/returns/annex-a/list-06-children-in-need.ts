@@ -85,7 +85,7 @@ export async function* childInNeedRows(
         exists (select 1 from assessment a where a.referral_id = r.id and a.start_date <= ${end}::date
           and (a.authorised_on is null or a.authorised_on > ${end}::date)) as open_assessment
       from referral r join person p on p.id = r.person_id
-      ${allocationJoin('social-worker', end, 'sw')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
       where r.id = any(${ids}) and p.id = any(${people})
       order by r.referral_date, r.id`,
   )

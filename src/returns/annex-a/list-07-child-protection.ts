@@ -105,7 +105,7 @@ export async function* childProtectionRows(
         order by v.visited_on desc, v.id desc limit 1
       ) v on true
       left join reviews rv on rv.cp_plan_id = c.id
-      ${allocationJoin('social-worker', end, 'sw')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
       where c.id = any(${ids}) and p.id = any(${people})
       order by c.start_date, c.id`,
   )

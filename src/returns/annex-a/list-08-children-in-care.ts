@@ -199,7 +199,7 @@ export async function* childInCareRows(
         where m.person_id = c.person_id and m.kind = 'M' and m.started_at >= ${fromYear} and m.started_at < ${toEnd}
         order by m.started_at desc, m.id desc limit 1
       ) lm on true
-      ${allocationJoin('social-worker', end, 'sw')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
       where c.id = any(${ids}) and p.id = any(${people})
       order by c.start_date, c.id`,
   )

@@ -153,7 +153,7 @@ export async function* careLeaverRows(
         and exists (select 1 from period_of_care c where c.person_id = p.id and c.start_date <= ${end}::date
           and coalesce(c.end_date, ${end}::date) >= (p.date_of_birth + interval '14 years')::date)
       order by p.date_of_birth, p.id`,
-    ({ ids }) => sql`select ${personSql(end)}, ${disabilitySql}, p.uasc,
+    ({ ids, people }) => sql`select ${personSql(end)}, ${disabilitySql}, p.uasc,
         sw.team, sw.worker, pa.worker as adviser,
         (select json_agg(json_build_object('start', c.start_date, 'end', c.end_date, 'reason', c.reason_ceased,
             'short_breaks', coalesce((select bool_and(l.code in ('V3', 'V4')) from legal_status l
@@ -171,8 +171,8 @@ export async function* careLeaverRows(
         select x.* from care_leaver_contact x where x.person_id = p.id and x.contacted_on <= ${end}::date
         order by x.contacted_on desc, x.id desc limit 1
       ) lc on true
-      ${allocationJoin('social-worker', end, 'sw')}
-      ${allocationJoin('personal-adviser', end, 'pa')}
+      ${allocationJoin('social-worker', end, 'sw', people)}
+      ${allocationJoin('personal-adviser', end, 'pa', people)}
       where p.id = any(${ids})
       order by p.date_of_birth, p.id`,
   )

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+// Loaded when a workbook is made: importing exceljs costs an eighth of Hearth's start-up.
+import type ExcelJS from 'exceljs'
 import type { DbOrTx } from '../../db/client.ts'
 import { type AnnexAIssue, checkRow } from './check.ts'
 import { type AnnexAList, type Cell, sealedPeople } from './common.ts'
@@ -50,16 +51,29 @@ const WIDTH: Record<AnnexAColumn['type'], number> = { date: 13, integer: 12, cat
 const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'dd/mm/yyyy' }
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {}
 
-function excelValue(column: AnnexAColumn, value: Cell): ExcelJS.CellValue {
-  if (value === null || value === '') return null
-  // A civil date as midnight UTC: exceljs turns it into the serial day number with no time of day.
-  if (column.type === 'date' && typeof value === 'string') return new Date(`${value}T00:00:00Z`)
+const DAY_MS = 86_400_000
+/** Excel's serial day number of 1970-01-01 (day 1 is 1900-01-01, counting Excel's 29 February 1900). */
+const EXCEL_EPOCH_DAYS = 25_569
+
+/**
+ * A cell's value as exceljs takes it; undefined for a blank, so no cell is made for it (exceljs writes
+ * nothing for an empty cell either way, but making one costs a style object and its lookup).
+ */
+function excelValue(column: AnnexAColumn, value: Cell): ExcelJS.CellValue | undefined {
+  if (value === null || value === '') return undefined
+  // A civil date as the serial day number, as exceljs would write a Date at midnight UTC (the same XML,
+  // read back as a date because of the cell's date format), without making a Date for every cell.
+  if (column.type === 'date' && typeof value === 'string') {
+    const utc = Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)))
+    return Number.isNaN(utc) ? value : utc / DAY_MS + EXCEL_EPOCH_DAYS
+  }
   return value
 }
 
 export async function produceAnnexA(db: DbOrTx, options: ProduceAnnexAOptions): Promise<AnnexAResult> {
   const lists = options.lists ?? ANNEX_A
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { default: excel } = await import('exceljs')
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: options.stream,
     useStyles: true,
     useSharedStrings: false,
@@ -71,7 +85,19 @@ export async function produceAnnexA(db: DbOrTx, options: ProduceAnnexAOptions): 
   const children = new Set<Cell>()
   let total = 0
   const sealed = await sealedPeople(db)
-  for (const list of lists) {
+  // Each list's first rows are read while the list before it is written: its scope query and first batch
+  // overlap Node's work on the workbook instead of following it.
+  const start = (list: AnnexAList) => {
+    const iterator = list.rows(db, options.period, sealed)[Symbol.asyncIterator]()
+    const first = iterator.next()
+    first.catch(() => {})
+    return { iterator, first }
+  }
+  let upcoming = lists[0] ? start(lists[0]) : null
+  for (const [index, list] of lists.entries()) {
+    const current = upcoming!
+    const following = lists[index + 1]
+    upcoming = following ? start(following) : null
     const sheet = workbook.addWorksheet(list.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.columns = list.columns.map((c) => ({ header: c.column, key: c.column, width: WIDTH[c.type] ?? 20 }))
     const styles = list.columns.map((c) => (c.type === 'date' ? DATE_STYLE : PLAIN_STYLE))
@@ -82,14 +108,15 @@ export async function produceAnnexA(db: DbOrTx, options: ProduceAnnexAOptions): 
     header.commit()
     let rows = 0
     const childColumn = list.columns[0]?.column === 'Child Unique ID' ? 'Child Unique ID' : null
-    for await (const row of list.rows(db, options.period, sealed)) {
+    for (let next = await current.first; !next.done; next = await current.iterator.next()) {
+      const row = next.value
       rows++
       if (childColumn) children.add(row[childColumn] ?? null)
       for (const issue of checkRow(list, row, rows + 1)) issues.push(issue)
       const values = list.columns.map((c) => excelValue(c, row[c.column] ?? null))
       const added = sheet.addRow(values)
       values.forEach((value, i) => {
-        if (value !== null) added.getCell(i + 1).style = styles[i]!
+        if (value !== undefined) added.getCell(i + 1).style = styles[i]!
       })
       added.commit()
     }

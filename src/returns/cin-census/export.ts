@@ -227,10 +227,27 @@ export async function loadCinCensusChildren(
   })
 }
 
-/** Streams the census children in batches, so memory stays flat whatever the size of the authority. */
-export async function* cinCensusBatches(db: DbOrTx, period: CinCensusPeriod): AsyncGenerator<ChildInput[]> {
-  const ids = await cinCensusChildIds(db, period)
-  for (let i = 0; i < ids.length; i += BATCH) yield loadCinCensusChildren(db, period, ids.slice(i, i + BATCH))
+/**
+ * Streams the census children in batches, so memory stays flat whatever the size of the authority. The
+ * next batch is read while the caller handles this one (writing XML is Node's work, reading the
+ * database's), so only two batches are ever in memory. `ids` when the caller already has them.
+ */
+export async function* cinCensusBatches(
+  db: DbOrTx,
+  period: CinCensusPeriod,
+  ids?: readonly number[],
+  size = BATCH,
+): AsyncGenerator<ChildInput[]> {
+  const all = ids ?? (await cinCensusChildIds(db, period))
+  const load = (i: number) => loadCinCensusChildren(db, period, all.slice(i, i + size))
+  let next = all.length > 0 ? load(0) : null
+  for (let i = 0; next; i += size) {
+    const batch = await next
+    next = i + size < all.length ? load(i + size) : null
+    // A failed read-ahead surfaces when it is awaited, not as an unhandled rejection meanwhile.
+    next?.catch(() => {})
+    yield batch
+  }
 }
 
 export interface CinCensusHeader {

@@ -21,6 +21,8 @@ export interface ProduceOptions extends CinCensusHeader {
   onProgress?(done: number, total: number): void
   /** Run every DfE validation rule over the return (default true). */
   validate?: boolean
+  /** Children read from the database at a time (tests make it small to cross batches). */
+  batchSize?: number
 }
 
 export interface ProduceResult {
@@ -35,13 +37,15 @@ export interface ProduceResult {
 export async function produceCinCensus(db: DbOrTx, options: ProduceOptions): Promise<ProduceResult> {
   const period = cinCensusPeriod(options.year)
   const header = cinCensusHeader(period, options)!
-  const total = (await cinCensusChildIds(db, period)).length
+  const ids = await cinCensusChildIds(db, period)
+  const total = ids.length
+  options.onProgress?.(0, total)
   const tables: CinCensusTables = buildCinCensusTables({ header, children: [] })
   await options.write(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n${indent(headerXml(header))}  <Children>\n`,
   )
   let done = 0
-  for await (const batch of cinCensusBatches(db, period)) {
+  for await (const batch of cinCensusBatches(db, period, ids, options.batchSize)) {
     let xml = ''
     for (const child of batch) xml += indent(childXml(child, options.year), 2)
     await options.write(xml)

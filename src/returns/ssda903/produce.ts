@@ -50,8 +50,17 @@ export async function produceSsda903(
   for (const table of tables) await options.write(table, csvHeader(table))
   const size = options.batchSize ?? SSDA903_BATCH
   let done = 0
-  for (let i = 0; i < ids.length; i += size) {
-    const batch = await loadSsda903Batch(db, period, ids.slice(i, i + size))
+  // The next batch is read while this one is written and checked (the database and Node work at the same
+  // time), so at most two batches are in memory.
+  const load = (i: number) => {
+    const batch = loadSsda903Batch(db, period, ids.slice(i, i + size))
+    batch.catch(() => {}) // a failed read-ahead surfaces when awaited, not as an unhandled rejection
+    return batch
+  }
+  let next = ids.length > 0 ? load(0) : null
+  for (let i = 0; next; i += size) {
+    const batch = await next
+    next = i + size < ids.length ? load(i + size) : null
     for (const table of tables) {
       const batchRows = batch[table] as Ssda903Row<typeof table>[]
       if (batchRows.length === 0) continue

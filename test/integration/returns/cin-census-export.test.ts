@@ -221,7 +221,7 @@ beforeAll(async () => {
 })
 afterAll(() => database.close())
 
-async function produce(year: '2024-25' | '2025-26') {
+async function produce(year: '2024-25' | '2025-26', batchSize?: number) {
   let xml = ''
   const progress: number[] = []
   const result = await produceCinCensus(database.db, {
@@ -232,6 +232,7 @@ async function produce(year: '2024-25' | '2025-26') {
       xml += chunk
     },
     onProgress: (done) => progress.push(done),
+    ...(batchSize ? { batchSize } : {}),
   })
   const tables = readCinCensusXml(xml)
   const own = <T extends { LAchildID: string | null }>(rows: T[]) =>
@@ -247,6 +248,20 @@ async function produce(year: '2024-25' | '2025-26') {
 }
 
 describe('CIN census from the record', () => {
+  it('writes the same file in small batches as in one (the next batch is read while one is written)', async () => {
+    const whole = await produce('2025-26')
+    const small = await produce('2025-26', 7)
+    expect(small.result.children).toBe(whole.result.children)
+    expect(small.xml).toBe(whole.xml)
+    expect(small.result.issues).toEqual(whole.result.issues)
+    // Progress starts at nothing done and climbs a batch at a time to every child.
+    const steps = Math.ceil(whole.result.children / 7)
+    expect(small.progress).toEqual([
+      0,
+      ...Array.from({ length: steps }, (_, i) => Math.min((i + 1) * 7, whole.result.children)),
+    ])
+  })
+
   it('writes every child with an episode open in the year, in schema order, and the DfE rules find no errors', async () => {
     const { xml, result, progress, tables, issues } = await produce('2025-26')
     expect(tables.ChildIdentifiers.map((c) => c.LAchildID).sort()).toEqual([...mine].sort())
