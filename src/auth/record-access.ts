@@ -19,7 +19,7 @@ import { AUTHORITY_WIDE_ROLES } from './roles.ts'
  */
 export function visiblePersonCondition(user: CurrentUser): SQL {
   const granted = sql`exists (select 1 from record_access_grant g where g.person_id = ${qualified(person.id)} and g.user_id = ${user.id})`
-  const authorityWide = user.roles.some((role) => AUTHORITY_WIDE_ROLES.includes(role))
+  const authorityWide = isAuthorityWide(user)
   const workerId = user.workerId ?? -1
   const teamId = user.teamId ?? -1
   const serviceWide = user.roles.includes('service-manager')
@@ -28,15 +28,8 @@ export function visiblePersonCondition(user: CurrentUser): SQL {
     where a.person_id = ${qualified(person.id)} and a.ended_on is null and (
       a.worker_id = ${workerId}
       or a.team_id = ${teamId}
-      or a.worker_id in (
-        with recursive reports(id) as (
-          select w.id from worker w where w.line_manager_id = ${workerId}
-          union
-          select w.id from worker w join reports r on w.line_manager_id = r.id
-        )
-        select id from reports
-      )
-      ${serviceWide ? sql`or a.team_id in (select t.id from team t where t.service_id = (select service_id from team where id = ${teamId}))` : sql``}
+      or a.worker_id in (${reportsOf(workerId)})
+      ${serviceWide ? sql`or a.team_id in (${teamsOfServiceOf(teamId)})` : sql``}
     )
   )`
   const awaitingConference = user.roles.includes('cp-chair-iro')
@@ -47,6 +40,48 @@ export function visiblePersonCondition(user: CurrentUser): SQL {
       )`
     : sql``
   return sql`(case when ${qualified(person.accessRestriction)} = 'none' then (${authorityWide ? sql`true` : related} ${awaitingConference} or ${granted}) else ${granted} end)`
+}
+
+const isAuthorityWide = (user: CurrentUser) => user.roles.some((role) => AUTHORITY_WIDE_ROLES.includes(role))
+
+/** The workers below a worker in the line-management chain, however deep. */
+const reportsOf = (workerId: number) => sql`with recursive reports(id) as (
+    select w.id from worker w where w.line_manager_id = ${workerId}
+    union
+    select w.id from worker w join reports r on w.line_manager_id = r.id
+  )
+  select id from reports`
+
+/** The teams of the service a team belongs to. */
+const teamsOfServiceOf = (teamId: number) =>
+  sql`select t.id from team t where t.service_id = (select service_id from team where id = ${teamId})`
+
+/**
+ * The ids of every person whose record the user might see, as a query each part of which an index
+ * answers (the user's and their team's current allocations, their reports', their service's, the
+ * grants they hold, and, for chairs, the children awaiting a conference) — or null for a user whose role
+ * spans the authority. It is a superset, never the decision: callers still apply visiblePersonCondition.
+ * It lets a search start from the few people an ordinary worker could see, rather than check every
+ * person a name matches.
+ */
+export function personIdsInReach(user: CurrentUser): SQL | null {
+  if (isAuthorityWide(user)) return null
+  const workerId = user.workerId ?? -1
+  const teamId = user.teamId ?? -1
+  const open = sql`select a.person_id from allocation a where a.ended_on is null`
+  const parts: SQL[] = [
+    sql`${open} and a.worker_id = ${workerId}`,
+    sql`${open} and a.team_id = ${teamId}`,
+    sql`${open} and a.worker_id in (${reportsOf(workerId)})`,
+    sql`select g.person_id from record_access_grant g where g.user_id = ${user.id}`,
+  ]
+  if (user.roles.includes('service-manager'))
+    parts.push(sql`${open} and a.team_id in (${teamsOfServiceOf(teamId)})`)
+  if (user.roles.includes('cp-chair-iro'))
+    parts.push(sql`select r.person_id from referral r join section47 s on s.referral_id = r.id
+      where r.closure_date is null and s.outcome = 'icpc'
+        and not exists (select 1 from cp_conference c where c.referral_id = r.id and c.section47_id = s.id)`)
+  return sql.join(parts, sql` union `)
 }
 
 export async function canSeePerson(db: DbOrTx, user: CurrentUser, personId: number): Promise<boolean> {

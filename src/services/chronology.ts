@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto'
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
+import pg from 'pg'
 import { logAccess } from '../audit/access-log.ts'
 import { diffFields, recordChanges } from '../audit/change-history.ts'
 import type { Actor } from '../auth/current-user.ts'
@@ -118,42 +121,43 @@ function branches(personId: number): Record<ChronologyType, SQL[]> {
   const referrals = sql`(select r.id from referral r where r.person_id = ${personId})`
   const plans = sql`(select p.id from plan p where p.person_id = ${personId})`
   const london = (column: string) => sql.raw(`(${column} at time zone 'Europe/London')::date`)
-  const userName = (column: string) =>
-    sql.raw(`(select u.display_name from user_account u where u.id = ${column})`)
+  // Who did it, as ids (a user's, else a worker's): named once by the outer query, not row by row.
+  const userName = (column: string) => sql.raw(`${column}, null::int`)
+  const workerName = (column: string) => sql.raw(`null::int, ${column}`)
   return {
     contact: [
-      sql`select ${london('c.received_at')} as on_date, 'contact' as type, 'contact' as event, c.source as code, null as extra, c.concerns as detail, null as impact, ${userName('c.recorded_by')} as by_name, c.id as source_id, 1 as seq from contact c where c.person_id = ${personId}`,
+      sql`select ${london('c.received_at')} as on_date, 'contact' as type, 'contact' as event, c.source as code, null as extra, c.concerns as detail, null as impact, ${userName('c.recorded_by')}, c.id as source_id, 1 as seq from contact c where c.person_id = ${personId}`,
       sql`select ${london('c.decision_at')}, 'contact', 'contact-decision', c.decision, null, c.decision_rationale, null, ${userName('c.decided_by')}, c.id, 2 from contact c where c.person_id = ${personId} and c.decision is not null and c.decision_at is not null`,
     ],
     referral: [
-      sql`select r.referral_date, 'referral', 'referral', r.primary_need, r.source, null, null, null, r.id, 3 from referral r where r.person_id = ${personId}`,
+      sql`select r.referral_date, 'referral', 'referral', r.primary_need, r.source, null, null, null::int, null::int, r.id, 3 from referral r where r.person_id = ${personId}`,
     ],
     'early-help': [
-      sql`select e.started_on, 'early-help', 'early-help-start', null, null, e.lead_professional, null, null, e.id, 4 from early_help_episode e where e.person_id = ${personId}`,
-      sql`select e.ended_on, 'early-help', 'early-help-end', e.end_reason, null, null, null, null, e.id, 40 from early_help_episode e where e.person_id = ${personId} and e.ended_on is not null`,
+      sql`select e.started_on, 'early-help', 'early-help-start', null, null, e.lead_professional, null, null::int, null::int, e.id, 4 from early_help_episode e where e.person_id = ${personId}`,
+      sql`select e.ended_on, 'early-help', 'early-help-end', e.end_reason, null, null, null, null::int, null::int, e.id, 40 from early_help_episode e where e.person_id = ${personId} and e.ended_on is not null`,
     ],
     assessment: [
-      sql`select a.start_date, 'assessment', 'assessment-start', null, null, null, null, null, a.id, 5 from assessment a where a.person_id = ${personId}`,
+      sql`select a.start_date, 'assessment', 'assessment-start', null, null, null, null, null::int, null::int, a.id, 5 from assessment a where a.person_id = ${personId}`,
       sql`select a.authorised_on, 'assessment', 'assessment-authorised', a.outcome, null, a.next_steps, null, ${userName('a.authorised_by')}, a.id, 6 from assessment a where a.person_id = ${personId} and a.authorised_on is not null`,
     ],
     'child-protection': [
       sql`select s.held_on, 'child-protection', 'strategy-discussion', s.decision, null, s.rationale, null, ${userName('s.chaired_by')}, s.id, 7 from strategy_discussion s where s.referral_id in ${referrals}`,
-      sql`select s.start_date, 'child-protection', 'section-47-start', null, null, null, null, null, s.id, 8 from section47 s where s.referral_id in ${referrals}`,
-      sql`select s.outcome_date, 'child-protection', 'section-47-outcome', s.outcome, null, null, null, null, s.id, 9 from section47 s where s.referral_id in ${referrals} and s.outcome_date is not null`,
-      sql`select c.held_on, 'child-protection', 'conference', c.decision, c.kind, c.rationale, null, null, c.id, 10 from cp_conference c where c.person_id = ${personId}`,
-      sql`select p.start_date, 'child-protection', 'cp-plan-start', p.initial_category, null, null, null, null, p.id, 11 from cp_plan p where p.person_id = ${personId}`,
-      sql`select p.end_date, 'child-protection', 'cp-plan-end', p.end_reason, null, p.end_rationale, null, null, p.id, 41 from cp_plan p where p.person_id = ${personId} and p.end_date is not null`,
+      sql`select s.start_date, 'child-protection', 'section-47-start', null, null, null, null, null::int, null::int, s.id, 8 from section47 s where s.referral_id in ${referrals}`,
+      sql`select s.outcome_date, 'child-protection', 'section-47-outcome', s.outcome, null, null, null, null::int, null::int, s.id, 9 from section47 s where s.referral_id in ${referrals} and s.outcome_date is not null`,
+      sql`select c.held_on, 'child-protection', 'conference', c.decision, c.kind, c.rationale, null, null::int, null::int, c.id, 10 from cp_conference c where c.person_id = ${personId}`,
+      sql`select p.start_date, 'child-protection', 'cp-plan-start', p.initial_category, null, null, null, null::int, null::int, p.id, 11 from cp_plan p where p.person_id = ${personId}`,
+      sql`select p.end_date, 'child-protection', 'cp-plan-end', p.end_reason, null, p.end_rationale, null, null::int, null::int, p.id, 41 from cp_plan p where p.person_id = ${personId} and p.end_date is not null`,
     ],
     plan: [
       // A child protection plan's document starts and ends with its cp_plan, listed above with the category
       // and the reason: listing the document too would show the one plan twice.
-      sql`select p.start_date, 'plan', 'plan-start', p.kind, null, null, null, null, p.id, 12 from plan p where p.person_id = ${personId} and p.cp_plan_id is null`,
+      sql`select p.start_date, 'plan', 'plan-start', p.kind, null, null, null, null::int, null::int, p.id, 12 from plan p where p.person_id = ${personId} and p.cp_plan_id is null`,
       sql`select ${london('v.saved_at')}, 'plan', 'plan-version', p.kind, null, v.reason, null, ${userName('v.saved_by')}, p.id, 13 from plan_version v join plan p on p.id = v.plan_id where v.plan_id in ${plans} and v.version > 1`,
       sql`select r.held_on, 'plan', 'plan-review', p.kind, null, r.decisions, null, ${userName('r.recorded_by')}, r.plan_id, 14 from plan_review r join plan p on p.id = r.plan_id where r.person_id = ${personId}`,
-      sql`select p.end_date, 'plan', 'plan-end', p.kind, null, null, null, null, p.id, 42 from plan p where p.person_id = ${personId} and p.end_date is not null and p.cp_plan_id is null`,
+      sql`select p.end_date, 'plan', 'plan-end', p.kind, null, null, null, null::int, null::int, p.id, 42 from plan p where p.person_id = ${personId} and p.end_date is not null and p.cp_plan_id is null`,
     ],
     visit: [
-      sql`select v.visited_on, 'visit', 'visit', v.kind, (case when v.child_seen_alone then 'seen-alone' when v.child_seen then 'seen' else 'not-seen' end) || (case when v.bedroom_seen then '+bedroom' else '' end), v.wishes_and_feelings, null, (select w.given_name || ' ' || w.family_name from worker w where w.id = v.visited_by), v.id, 15 from visit v where v.person_id = ${personId}`,
+      sql`select v.visited_on, 'visit', 'visit', v.kind, (case when v.child_seen_alone then 'seen-alone' when v.child_seen then 'seen' else 'not-seen' end) || (case when v.bedroom_seen then '+bedroom' else '' end), v.wishes_and_feelings, null, ${workerName('v.visited_by')}, v.id, 15 from visit v where v.person_id = ${personId}`,
     ],
     'case-note': [
       sql`select n.occurred_on, 'case-note', 'case-note', n.type, n.subject, n.body, null, ${userName('n.recorded_by')}, n.id, 16 from case_note n where n.person_id = ${personId} and n.significant`,
@@ -162,7 +166,7 @@ function branches(personId: number): Record<ChronologyType, SQL[]> {
       sql`select o.recorded_on, 'oversight', 'oversight', o.kind, null, o.decision, null, ${userName('o.manager_user_id')}, o.id, 17 from oversight o where o.person_id = ${personId}`,
     ],
     allocation: [
-      sql`select a.started_on, 'allocation', 'allocation', a.kind, (select t.name from team t where t.id = a.team_id), null, null, (select w.given_name || ' ' || w.family_name from worker w where w.id = a.worker_id), a.id, 18 from allocation a where a.person_id = ${personId}`,
+      sql`select a.started_on, 'allocation', 'allocation', a.kind, (select t.name from team t where t.id = a.team_id), null, null, ${workerName('a.worker_id')}, a.id, 18 from allocation a where a.person_id = ${personId}`,
     ],
     closure: [
       sql`select r.closure_proposed_on, 'closure', 'closure-proposed', r.closure_reason, null, r.closure_rationale, null, ${userName('r.closure_proposed_by')}, r.id, 43 from referral r where r.person_id = ${personId} and r.closure_proposed_on is not null and r.closure_date is null`,
@@ -176,7 +180,7 @@ function branches(personId: number): Record<ChronologyType, SQL[]> {
 
 /** Events shared by the child's brothers and sisters (either way round in `relationship`), open records only. */
 function siblingBranch(personId: number): SQL {
-  return sql`select e.occurred_on, 'significant-event', 'significant-event', e.category, null, e.description, e.impact_on_child, (select u.display_name from user_account u where u.id = e.recorded_by), e.id, 20, p.id, p.given_name || ' ' || p.family_name
+  return sql`select e.occurred_on, 'significant-event', 'significant-event', e.category, null, e.description, e.impact_on_child, e.recorded_by, null::int, e.id, 20, p.id, p.given_name || ' ' || p.family_name
     from significant_event e join person p on p.id = e.person_id
     where e.shared_with_siblings and p.access_restriction = 'none' and e.person_id in (
       select r.related_person_id from relationship r where r.person_id = ${personId} and r.type in ${SIBLING_TYPES}
@@ -206,22 +210,42 @@ export async function chronology(
   // Own rows carry no sibling; the sibling branch fills the last two columns.
   const own = parts.map(
     (p) =>
-      sql`select b.*, null::int as shared_person_id, null::text as shared_name from (${p}) as b(on_date, type, event, code, extra, detail, impact, by_name, source_id, seq)`,
+      sql`select b.*, null::int as shared_person_id, null::text as shared_name from (${p}) as b(on_date, type, event, code, extra, detail, impact, by_user, by_worker, source_id, seq)`,
   )
   if (wanted.has('significant-event')) own.push(siblingBranch(personId))
   if (own.length === 0) return []
   const period: SQL[] = []
-  if (filter.from) period.push(sql`on_date >= ${filter.from}::date`)
-  if (filter.to) period.push(sql`on_date <= ${filter.to}::date`)
+  if (filter.from) period.push(sql`c.on_date >= ${filter.from}::date`)
+  if (filter.to) period.push(sql`c.on_date <= ${filter.to}::date`)
   const direction = sql.raw(filter.order === 'newest' ? 'desc' : 'asc')
-  const rows = await queryRows<Row>(
+  const rows = await rowsOf(
     db,
-    sql`select on_date::text as on_date, type, event, code, extra, detail, impact, by_name, source_id, shared_person_id, shared_name
-      from (${sql.join(own, sql` union all `)}) chronology
-      where on_date is not null ${period.length > 0 ? sql`and ${sql.join(period, sql` and `)}` : sql``}
-      order by on_date ${direction}, seq ${direction}, source_id ${direction}`,
+    // Whole chronologies, the page most asked for, reuse their plan; filtered ones are planned each time.
+    !filter.types || filter.types.length === 0,
+    sql`select c.on_date::text as on_date, c.type, c.event, c.code, c.extra, c.detail, c.impact,
+        coalesce(u.display_name, w.given_name || ' ' || w.family_name) as by_name, c.source_id, c.shared_person_id, c.shared_name
+      from (${sql.join(own, sql` union all `)}) c
+        left join user_account u on u.id = c.by_user
+        left join worker w on w.id = c.by_worker
+      where c.on_date is not null ${period.length > 0 ? sql`and ${sql.join(period, sql` and `)}` : sql``}
+      order by c.on_date ${direction}, c.seq ${direction}, c.source_id ${direction}`,
   )
   return rows.map((row) => present(personId, row))
+}
+
+const dialect = new PgDialect()
+
+/**
+ * Runs the chronology's query — as a named prepared statement on a PostgreSQL pool when `reusePlan`, so
+ * each connection plans it once: planning two dozen UNION ALL branches cost PostgreSQL more (7–10 ms)
+ * than running them (3 ms for 500 entries). In a transaction, or on PGlite, it runs as usual.
+ */
+async function rowsOf(db: DbOrTx, reusePlan: boolean, query: SQL): Promise<Row[]> {
+  const client = (db as { $client?: unknown }).$client
+  if (!reusePlan || !(client instanceof pg.Pool)) return queryRows<Row>(db, query)
+  const { sql: text, params } = dialect.sqlToQuery(query)
+  const name = `chronology-${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+  return (await client.query<Row>({ name, text, values: params })).rows
 }
 
 const CONTACT_DECISIONS: Record<string, string> = {

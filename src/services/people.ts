@@ -2,7 +2,7 @@ import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { logAccess } from '../audit/access-log.ts'
 import { diffFields, recordChanges } from '../audit/change-history.ts'
 import type { Actor, CurrentUser } from '../auth/current-user.ts'
-import { visiblePersonCondition } from '../auth/record-access.ts'
+import { personIdsInReach, visiblePersonCondition } from '../auth/record-access.ts'
 import { type Db, type DbOrTx, queryRows } from '../db/client.ts'
 import { changeHistory, person, userAccount } from '../db/schema/index.ts'
 import { isCinCode } from '../domain/codes/codes.ts'
@@ -333,29 +333,51 @@ const CANDIDATE_COLUMNS = sql.raw(
 /** The full name as the trigram indexes hold it (migration 0003), so the planner can use them. */
 const FULL_NAME = sql.raw(`lower(p.given_name || ' ' || p.family_name)`)
 
-/**
- * The people a name could mean, as a UNION of queries each of which an index answers: similar spelling of
- * the whole name, every word typed starting a word of the name, and similar other names (aliases) — all
- * through the trigram indexes. (A word start is `(^| )`: pg_trgm finds trigrams in that, not in `\s`.)
- * One query OR-ing the three read every person in the authority.
- */
-function nameCandidates(name: string): SQL[] {
-  const words = name
+/** The words typed, as letters, apostrophes and hyphens. */
+const wordsOf = (name: string) =>
+  name
     .split(/\s+/)
     .map((w) => w.replace(/[^a-z'-]/g, ''))
     .filter(Boolean)
+
+/** Every word typed starts a word of the name. (A word start is `(^| )`: pg_trgm finds trigrams in that, not in `\s`.) */
+const wordStarts = (words: string[]) =>
+  sql.join(
+    words.map((w) => sql`${FULL_NAME} ~ ${`(^| )${w}`}`),
+    sql` and `,
+  )
+
+/**
+ * The people a name could mean, as a UNION of queries each of which an index answers: similar spelling of
+ * the whole name, every word typed starting a word of the name, and similar other names (aliases) — all
+ * through the trigram indexes. One query OR-ing the three read every person in the authority.
+ */
+function nameCandidates(name: string): SQL[] {
+  const words = wordsOf(name)
   const branches: SQL[] = [sql`select ${CANDIDATE_COLUMNS} from person p where ${FULL_NAME} % ${name}`]
   if (words.length > 0)
-    branches.push(
-      sql`select ${CANDIDATE_COLUMNS} from person p where ${sql.join(
-        words.map((w) => sql`${FULL_NAME} ~ ${`(^| )${w}`}`),
-        sql` and `,
-      )}`,
-    )
+    branches.push(sql`select ${CANDIDATE_COLUMNS} from person p where ${wordStarts(words)}`)
   branches.push(
     sql`select ${CANDIDATE_COLUMNS} from person p where p.id in (select n.person_id from person_name n where lower(n.given_name || ' ' || n.family_name) % ${name})`,
   )
   return branches
+}
+
+/**
+ * The same people among those a user could see (`reach`, from personIdsInReach): an ordinary worker sees
+ * a few hundred children, so matching the name against each of them is far cheaper than finding every
+ * match in the authority through the indexes and then checking the user may see each.
+ */
+function nameCandidatesWithin(name: string, reach: SQL): SQL[] {
+  const words = wordsOf(name)
+  const matches: SQL[] = [sql`${FULL_NAME} % ${name}`]
+  if (words.length > 0) matches.push(sql`(${wordStarts(words)})`)
+  matches.push(
+    sql`exists (select 1 from person_name n where n.person_id = p.id and lower(n.given_name || ' ' || n.family_name) % ${name})`,
+  )
+  return [
+    sql`select ${CANDIDATE_COLUMNS} from person p where p.id in (${reach}) and (${sql.join(matches, sql` or `)})`,
+  ]
 }
 
 interface SearchRow {
@@ -372,8 +394,9 @@ interface SearchRow {
  * Finds people by name (tolerating misspellings and partial names, across aliases), date of birth, NHS
  * number, UPN or Hearth ID — among the records the user may see. The search is written to the access log.
  *
- * The candidates come from index-friendly queries (by name, else by identifier, else by date of birth);
- * every criterion given and the user's visibility then filter them, so only a few rows are ever read.
+ * The candidates come from index-friendly queries (by name, else by identifier, else by date of birth) —
+ * for a user who sees only some children, by name among those they could see; every criterion given and
+ * the user's visibility then filter them, so only a few rows are ever read.
  */
 export async function searchPeople(db: Db, actor: Actor, criteria: SearchCriteria, limit = 50) {
   const name = criteria.name?.trim().toLowerCase() || null
@@ -390,8 +413,11 @@ export async function searchPeople(db: Db, actor: Actor, criteria: SearchCriteri
         sql`select ${CANDIDATE_COLUMNS} from person p where p.expected_date_of_birth = ${dob}::date`,
       ]
     : []
+  const reach = personIdsInReach(actor.user)
   const candidates = name
-    ? nameCandidates(name)
+    ? reach
+      ? nameCandidatesWithin(name, reach)
+      : nameCandidates(name)
     : byIdentifier.length > 0
       ? [sql`select ${CANDIDATE_COLUMNS} from person p where ${sql.join(byIdentifier, sql` and `)}`]
       : byDob
@@ -404,27 +430,27 @@ export async function searchPeople(db: Db, actor: Actor, criteria: SearchCriteri
   const score = name
     ? sql`similarity(lower(person.given_name || ' ' || person.family_name), ${name})`
     : sql`1`
-  // Nothing to search by (a name of only spaces, say) finds nobody, rather than everybody.
-  const results: SearchRow[] =
-    candidates.length === 0
-      ? []
-      : await queryRows<SearchRow>(
-          db,
-          sql`select person.id, person.given_name as "givenName", person.family_name as "familyName",
+  const query = sql`select person.id, person.given_name as "givenName", person.family_name as "familyName",
           person.date_of_birth::text as "dateOfBirth", person.expected_date_of_birth::text as "expectedDateOfBirth",
           person.sex, (${score})::float8 as score
         from (${sql.join(candidates, sql` union `)}) as person
         where ${sql.join(filters, sql` and `)}
         order by score desc, person.family_name, person.given_name
-        limit ${limit}`,
-        )
-  await logAccess(db, actor, {
-    action: 'search',
-    subjectType: 'person',
-    detail: {
-      by: Object.keys(criteria).filter((k) => criteria[k as keyof SearchCriteria]),
-      results: results.length,
-    },
+        limit ${limit}`
+  return db.transaction(async (tx) => {
+    // The visibility check's subqueries make the planner overestimate this few-millisecond query past
+    // jit_above_cost, and compiling it took PostgreSQL 50–60 ms, most of an ordinary worker's search.
+    await tx.execute(sql`set local jit = off`)
+    // Nothing to search by (a name of only spaces, say) finds nobody, rather than everybody.
+    const results = candidates.length === 0 ? [] : await queryRows<SearchRow>(tx, query)
+    await logAccess(tx, actor, {
+      action: 'search',
+      subjectType: 'person',
+      detail: {
+        by: Object.keys(criteria).filter((k) => criteria[k as keyof SearchCriteria]),
+        results: results.length,
+      },
+    })
+    return results
   })
-  return results
 }

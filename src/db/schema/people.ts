@@ -63,6 +63,10 @@ export const person = pgTable(
   (t) => [
     index('person_family_name_idx').on(sql`lower(${t.familyName})`),
     index('person_dob_idx').on(t.dateOfBirth),
+    // Search by date of birth reads the expected date too (an unborn child has only that).
+    index('person_expected_dob_idx')
+      .on(t.expectedDateOfBirth)
+      .where(sql`${t.expectedDateOfBirth} is not null`),
     index('person_nhs_idx').on(t.nhsNumber),
     index('person_upn_idx').on(t.upn),
     check('person_access_restriction', sql`${t.accessRestriction} in ('none', 'restricted', 'sealed')`),
@@ -117,5 +121,9 @@ export const recordAccessGrant = pgTable(
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     reason: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.userId] }),
+    // The records a user holds grants to (personIdsInReach, for an ordinary worker's search).
+    index('record_access_grant_user_idx').on(t.userId),
+  ],
 )

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { boolean, customType, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { userAccount } from './auth.ts'
 import { worker } from './organisation.ts'
@@ -56,7 +57,11 @@ export const caseNote = pgTable(
     recordedBy: integer().references(() => userAccount.id),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_note_person_idx').on(t.personId, t.occurredOn)],
+  (t) => [
+    index('case_note_person_idx').on(t.personId, t.occurredOn),
+    // The chronology lists only a child's significant notes, a few among many.
+    index('case_note_significant_idx').on(t.personId, t.occurredOn).where(sql`${t.significant}`),
+  ],
 )
 
 export const document = pgTable(

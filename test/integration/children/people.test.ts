@@ -4,6 +4,7 @@ import {
   allocation,
   person,
   personName,
+  recordAccessGrant,
   referral,
   userAccount,
   worker,
@@ -152,6 +153,69 @@ describe('people', () => {
     expect(await ids('name=%20%20%20')).toEqual([])
     // Symbols and digits typed with a name do not widen the search to everyone.
     expect((await ids('name=Quenby%20%2A%2B2')).length).toBeLessThan(10)
+  })
+
+  it('finds, for an ordinary worker, only the children they may see — by misspelt, partial and former names', async () => {
+    const db = t.database.db
+    const [mine, other, restricted, granted] = await db
+      .insert(person)
+      .values([
+        { givenName: 'Ottoline', familyName: 'Brackwater', dateOfBirth: '2015-05-05' },
+        { givenName: 'Ottoline', familyName: 'Brackwater', dateOfBirth: '2013-03-03' },
+        {
+          givenName: 'Ottilie',
+          familyName: 'Brackwater',
+          dateOfBirth: '2017-07-07',
+          accessRestriction: 'restricted',
+        },
+        {
+          givenName: 'Otto',
+          familyName: 'Brackwater',
+          dateOfBirth: '2011-01-01',
+          accessRestriction: 'restricted',
+        },
+      ])
+      .returning({ id: person.id })
+    await db.insert(personName).values({
+      personId: mine!.id,
+      kind: 'former',
+      givenName: 'Ottoline',
+      familyName: 'Pemberthy',
+    })
+    await allocateToSocialWorker(mine!.id)
+    // A restricted record stays hidden from the allocated team; a grant opens it without an allocation.
+    await allocateToSocialWorker(restricted!.id)
+    const [swUser] = await db
+      .select({ id: userAccount.id })
+      .from(userAccount)
+      .where(eq(userAccount.username, 'socialworker'))
+    await db
+      .insert(recordAccessGrant)
+      .values({ personId: granted!.id, userId: swUser!.id, reason: 'Named worker for the court case' })
+    const sw = await t.signedIn('socialworker')
+    const ids = async (query: string) =>
+      ((await sw.api('GET', `/api/v1/children?${query}`)).json() as { id: number }[]).map((c) => c.id)
+    for (const q of [
+      'Ottoline Brackwater',
+      'Otoline Brackwatr',
+      'ot brack',
+      'Brackwater',
+      'Ottoline Pemberthi',
+    ]) {
+      const found = await ids(`name=${encodeURIComponent(q)}`)
+      expect(found, q).toContain(mine!.id)
+      expect(found, q).not.toContain(other!.id)
+      expect(found, q).not.toContain(restricted!.id)
+    }
+    expect(await ids('name=Otto%20Brackwater')).toContain(granted!.id)
+    // The front door sees every open record, and no restricted one without a grant.
+    const fd = await t.signedIn('frontdoor')
+    const all = ((await fd.api('GET', '/api/v1/children?name=Brackwater')).json() as { id: number }[]).map(
+      (c) => c.id,
+    )
+    expect(all).toEqual(expect.arrayContaining([mine!.id, other!.id]))
+    expect(all).not.toContain(restricted!.id)
+    expect(all).not.toContain(granted!.id)
   })
 
   it('refuses a birth before the referral made for the child as an unborn baby, changing nothing', async () => {

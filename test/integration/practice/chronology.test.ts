@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   assessment,
@@ -16,7 +17,9 @@ import {
   section47,
   significantEvent,
   strategyDiscussion,
+  userAccount,
   visit,
+  worker,
 } from '../../../src/db/schema/index.ts'
 import { type ChronologyEntry, chronology } from '../../../src/services/chronology.ts'
 import { buildTestApp, type TestApp } from '../../support/app.ts'
@@ -297,6 +300,20 @@ describe('the child impact chronology', () => {
     expect(entries.find((e) => e.title === 'Change in the household' && !e.sharedFrom)?.impact).toContain(
       'feels safer at home',
     )
+    // Who did it: the visiting worker by name, the manager for oversight.
+    const db = t.database.db
+    const [visitor] = await db
+      .select({ name: sql<string>`${worker.givenName} || ' ' || ${worker.familyName}` })
+      .from(visit)
+      .innerJoin(worker, eq(worker.id, visit.visitedBy))
+      .where(eq(visit.personId, childId))
+    const [manager] = await db
+      .select({ name: userAccount.displayName })
+      .from(oversight)
+      .innerJoin(userAccount, eq(userAccount.id, oversight.managerUserId))
+      .where(eq(oversight.personId, childId))
+    expect(entries.find((e) => e.type === 'visit')?.by).toBe(visitor!.name)
+    expect(entries.find((e) => e.type === 'oversight')?.by).toBe(manager!.name)
   })
 
   it('lists a child protection plan once, with its category and why it ended, not again as its plan document', async () => {

@@ -1,0 +1,3 @@
+CREATE INDEX "person_expected_dob_idx" ON "person" USING btree ("expected_date_of_birth") WHERE "person"."expected_date_of_birth" is not null;--> statement-breakpoint
+CREATE INDEX "record_access_grant_user_idx" ON "record_access_grant" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "case_note_significant_idx" ON "case_note" USING btree ("person_id","occurred_on") WHERE "case_note"."significant";
