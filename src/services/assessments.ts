@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../db/client.ts'
 import { assessment, assessmentFactor, referral, userAccount } from '../db/schema/index.ts'
 import { addWorkingDays, workingDaysBetween } from '../domain/calendar/working-days.ts'
 import { cinLabel, isCinCode } from '../domain/codes/codes.ts'
-import { checkDate, today } from './dates.ts'
+import { checkDate, longDate, today } from './dates.ts'
 import { Checker, ConflictError, NotFoundError, ValidationError } from './errors.ts'
 import { changesSince } from './people.ts'
 
@@ -176,11 +176,7 @@ function compareFactors(a: string, b: string): number {
   return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b)
 }
 
-export function longDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(`${iso}T12:00:00Z`),
-  )
-}
+export { longDate }
 
 async function openReferralOf(db: DbOrTx, personId: number, referralId: number, c: Checker) {
   const [ref] = await db

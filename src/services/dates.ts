@@ -10,6 +10,20 @@ const UK_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 })
 
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** "4 June 2026", as the pages show dates: for messages. Empty for no date; anything not a date as given. */
+export function longDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  if (!isIsoDate(iso)) return iso
+  return LONG_DATE.format(new Date(`${iso}T12:00:00Z`))
+}
+
 /** Today's civil date in England (the service's dates are UK dates, whatever the server's zone). */
 export function today(now = new Date()): string {
   return UK_DATE.format(now)

@@ -28,7 +28,7 @@ import {
 } from '../domain/calendar/working-days.ts'
 import { cinLabel, isCinCode } from '../domain/codes/codes.ts'
 import { allocate } from './allocation.ts'
-import { checkDate, today } from './dates.ts'
+import { checkDate, longDate, today } from './dates.ts'
 import { Checker, ConflictError, NotFoundError } from './errors.ts'
 import { changesSince, getPerson } from './people.ts'
 
@@ -961,13 +961,4 @@ export async function decisionHistory(
   }
 }
 
-/** "3 March 2026", for messages. */
-export function longDate(iso: string): string {
-  if (!isIsoDate(iso)) return iso
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`))
-}
+export { longDate }

@@ -8,7 +8,7 @@ import { changeHistory, person, userAccount } from '../db/schema/index.ts'
 import { isCinCode } from '../domain/codes/codes.ts'
 import { isValidNhsNumber, nhsNumberDigits } from '../domain/identifiers/nhs-number.ts'
 import { isValidUpn, normaliseUpn } from '../domain/identifiers/upn.ts'
-import { checkDate, today } from './dates.ts'
+import { checkDate, longDate, today } from './dates.ts'
 import { Checker, ConflictError, NotFoundError, ValidationError } from './errors.ts'
 
 export interface PersonInput {
@@ -54,15 +54,6 @@ const EDITABLE: (keyof PersonInput)[] = [
   'educationSetting',
   'gpPractice',
 ]
-
-/** "3 March 2026", for messages. */
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`))
 
 const blank = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null)
 

@@ -18,7 +18,7 @@ import {
   userAccount,
 } from '../db/schema/index.ts'
 import { addWorkingDays } from '../domain/calendar/working-days.ts'
-import { checkDate, today } from './dates.ts'
+import { checkDate, longDate, today } from './dates.ts'
 import { Checker, ConflictError, type ConflictingChange, NotFoundError, ValidationError } from './errors.ts'
 
 // Plans: recorded once, updated in place, every save a new version with a whole snapshot (plan_version).
@@ -363,19 +363,7 @@ type SnapshotLike = Pick<
   }[]
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-
-/** "4 June 2026", as the pages show dates. */
-export function longDate(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = new Date(`${iso}T00:00:00Z`)
-  return Number.isNaN(d.getTime()) ? iso : LONG_DATE.format(d)
-}
+export { longDate }
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/client.ts'
 import { addCalendarDays, addWorkingDays, isWorkingDay } from '../../src/domain/calendar/working-days.ts'
-import { today } from '../../src/services/dates.ts'
+import { longDate, today } from '../../src/services/dates.ts'
 import {
   AxeChecks,
   choose,
@@ -56,13 +56,6 @@ const on = {
   reviewConference: day(40),
   cinReview: day(50),
 }
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T12:00:00Z`))
 
 // Who is who, read from the seeded authority (names are generated, so never hard-coded here).
 interface StaffMember {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/client.ts'
 import { addCalendarDays, addWorkingDays } from '../../src/domain/calendar/working-days.ts'
-import { today } from '../../src/services/dates.ts'
+import { longDate, today } from '../../src/services/dates.ts'
 import {
   AxeChecks,
   choose,
@@ -55,13 +55,6 @@ const on = {
   placedForAdoption: addCalendarDays(start, 222),
   adoptionOrder: realToday,
 }
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T12:00:00Z`))
 
 // Made up for the test: a child of nine known to the demo social worker's team.
 const child = {
