@@ -9,6 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Each file starts Hearth on a freshly seeded demo authority.
+    hookTimeout: 120_000,
   },
 })

@@ -74,7 +74,7 @@ describe('the platform in a browser', () => {
       await context.close()
     }
     expect(checked.size).toBeGreaterThanOrEqual(6)
-  })
+  }, 240_000) // every page for every role, about a second each
 
   it('warns before the session times out, keeps what was typed, and keeps the user signed in on request', async () => {
     const context = await browser.newContext()
