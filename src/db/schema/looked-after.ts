@@ -54,6 +54,8 @@ export const legalStatus = pgTable(
   },
   (t) => [
     index('legal_status_person_idx').on(t.personId, t.startDate),
+    // The rules read a period of care's statuses, placements and reviews by the period.
+    index('legal_status_period_idx').on(t.periodOfCareId),
     check('legal_status_dates', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 )
@@ -95,6 +97,7 @@ export const placement = pgTable(
   },
   (t) => [
     index('placement_person_idx').on(t.personId, t.startDate),
+    index('placement_period_idx').on(t.periodOfCareId, t.startDate),
     check('placement_dates', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 )
@@ -145,7 +148,10 @@ export const lacReview = pgTable(
     decisions: text().notNull(),
     version: integer().notNull().default(1),
   },
-  (t) => [index('lac_review_person_idx').on(t.personId, t.heldOn)],
+  (t) => [
+    index('lac_review_person_idx').on(t.personId, t.heldOn),
+    index('lac_review_period_idx').on(t.periodOfCareId, t.heldOn),
+  ],
 )
 
 /** IRO contact with the child between reviews (Annex A: date of last IRO visit or contact). */
@@ -293,7 +299,10 @@ export const permanencePlan = pgTable(
     rationale: text().notNull(),
     version: integer().notNull().default(1),
   },
-  (t) => [index('permanence_plan_person_idx').on(t.personId, t.decidedOn)],
+  (t) => [
+    index('permanence_plan_person_idx').on(t.personId, t.decidedOn),
+    index('permanence_plan_period_idx').on(t.periodOfCareId),
+  ],
 )
 
 export const permanenceOption = pgTable(

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { team, visit, worker } from '../../../src/db/schema/index.ts'
 import { addMonths, type IsoDate } from '../../../src/domain/calendar/working-days.ts'
-import { forgetCachedFlags } from '../../../src/rules/engine/cache.ts'
+import { cacheGeneration, forgetCachedFlags } from '../../../src/rules/engine/cache.ts'
 import { evaluateRules } from '../../../src/rules/engine/evaluate.ts'
 import type { Flag } from '../../../src/rules/engine/types.ts'
 import { today } from '../../../src/services/dates.ts'
@@ -162,6 +162,16 @@ describe("a team's flags", () => {
     expect(saved.statusCode, saved.body.slice(0, 500)).toBe(303)
     expect(await page()).not.toContain(`/children/${m.personId}"`)
   }, 180_000)
+
+  it('are not thrown away by someone signing in or out, which changes no record', async () => {
+    const before = cacheGeneration()
+    const someone = await t.signedIn('analyst')
+    expect((await someone.post('/session/keep-alive', {})).statusCode).toBeLessThan(400)
+    expect(cacheGeneration()).toBe(before)
+    // A change to the record still does.
+    forgetCachedFlags()
+    expect(cacheGeneration()).toBeGreaterThan(before)
+  })
 
   it('shows the list a page at a time, with every item in the export', async () => {
     const teamId = c.staff.socialworker.teamId

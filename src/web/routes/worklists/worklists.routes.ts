@@ -34,6 +34,9 @@ import { abilities, errorView, filterOptions, parseQuery, pathOf, queryString, s
 import { timescalesRoutes } from './timescales.routes.ts'
 
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+// Posts that touch only the user's session or a form draft, never the record: fifty people signing in at
+// nine o'clock should not each throw away the flags the others are reading.
+const SESSION_ONLY = new Set(['/sign-in', '/sign-out', '/session/keep-alive', '/drafts'])
 let watching = false
 
 /**
@@ -52,8 +55,10 @@ function watchChanges() {
     changeEnded()
   }
   type Store = { request: FastifyRequest; reply: FastifyReply; async?: boolean }
-  const changing = (message: unknown): message is Store =>
-    CHANGING.has((message as Store | undefined)?.request?.method ?? '')
+  const changing = (message: unknown): message is Store => {
+    const request = (message as Store | undefined)?.request
+    return CHANGING.has(request?.method ?? '') && !SESSION_ONLY.has(request?.routeOptions.url ?? '')
+  }
   tracingChannel('fastify.request.handler').subscribe({
     start(message) {
       if (!changing(message)) return
