@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, openDatabase } from '../src/db/client.ts'
-import { migrateDatabase } from '../src/db/migrate.ts'
+import type { Database } from '../src/db/client.ts'
 import { produceCinCensus } from '../src/returns/cin-census/produce.ts'
-import type { Issue } from '../src/returns/cin-census/types.ts'
-import { seedAuthority } from './generate.ts'
+import { countByCode, openDemoDatabase } from './demo-database.ts'
 
 // The generated authority's records are clean, as a well-run authority's would be: the CIN census built
 // from them passes every DfE rule without an error, for the current and the previous collection year.
@@ -13,17 +11,9 @@ import { seedAuthority } from './generate.ts'
 let database: Database
 
 beforeAll(async () => {
-  database = await openDatabase({})
-  await migrateDatabase(database)
-  await seedAuthority(database.db, { size: 'demo', seed: 1 })
+  database = await openDemoDatabase()
 }, 120_000)
 afterAll(() => database.close())
-
-function countByCode(issues: Issue[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const issue of issues) counts[issue.code] = (counts[issue.code] ?? 0) + 1
-  return counts
-}
 
 describe('CIN census from the demo authority', () => {
   for (const year of ['2025-26', '2024-25'] as const)

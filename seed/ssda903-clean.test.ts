@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, openDatabase } from '../src/db/client.ts'
-import { migrateDatabase } from '../src/db/migrate.ts'
+import type { Database } from '../src/db/client.ts'
 import { sealedPeople } from '../src/returns/annex-a/common.ts'
 import { list8 } from '../src/returns/annex-a/list-08-children-in-care.ts'
 import { list9 } from '../src/returns/annex-a/list-09-care-leavers.ts'
 import { list10 } from '../src/returns/annex-a/list-10-adoption.ts'
 import { annexAPeriod } from '../src/returns/annex-a/period.ts'
 import { produceSsda903 } from '../src/returns/ssda903/produce.ts'
-import type { Ssda903Issue } from '../src/returns/ssda903/types.ts'
-import { seedAuthority } from './generate.ts'
+import { countByCode, openDemoDatabase } from './demo-database.ts'
 
 // The generated authority's looked-after children make a clean SSDA903 return, as a well-run authority's
 // records would: no DfE error in the current or the previous collection year. Queries are printed, as an
@@ -18,17 +16,9 @@ import { seedAuthority } from './generate.ts'
 let database: Database
 
 beforeAll(async () => {
-  database = await openDatabase({})
-  await migrateDatabase(database)
-  await seedAuthority(database.db, { size: 'demo', seed: 1 })
+  database = await openDemoDatabase()
 }, 120_000)
 afterAll(() => database.close())
-
-function countByCode(issues: Ssda903Issue[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const issue of issues) counts[issue.code] = (counts[issue.code] ?? 0) + 1
-  return counts
-}
 
 describe('SSDA903 from the demo authority', () => {
   for (const year of ['2025-26', '2024-25'] as const)

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { Page } from 'playwright-core'
+import { openDemoDatabase } from '../../../seed/demo-database.ts'
 import { DEMO_PASSWORD } from '../../../seed/demo-users.ts'
-import { seedAuthority } from '../../../seed/generate.ts'
 import { buildApp } from '../../../src/app.ts'
 import { loadConfig } from '../../../src/config/config.ts'
-import { type Database, openDatabase } from '../../../src/db/client.ts'
-import { migrateDatabase } from '../../../src/db/migrate.ts'
+import type { Database } from '../../../src/db/client.ts'
 
 export interface RunningHearth {
   url: string
@@ -16,9 +15,7 @@ export interface RunningHearth {
 
 /** Hearth as `npm start` runs it — a fresh embedded database with the demo authority — on a free port. */
 export async function startHearth(): Promise<RunningHearth> {
-  const database = await openDatabase({})
-  await migrateDatabase(database)
-  await seedAuthority(database.db, { size: 'demo', seed: 1 })
+  const database = await openDemoDatabase()
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
