@@ -11,17 +11,15 @@ import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import { DEMO_PASSWORD } from '../seed/demo-users.ts'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config/config.ts'
 import { openDatabase, queryRows } from '../src/db/client.ts'
 import { adoptionTimeliness } from '../src/services/adoption.ts'
 import { today } from '../src/services/dates.ts'
 import { atMost, type BenchResult, type Figure, figure, median, progress, round } from './lib/figures.ts'
-import { postgresCpuMeter } from './lib/process-cpu.ts'
 import type { SeededPostgres } from './lib/seeded-postgres.ts'
-import { expectPage, signIn } from './lib/sign-in.ts'
-import { figuresOf, listen, type Measured, measure, type Server } from './record.bench.ts'
+import { expectPage } from './lib/sign-in.ts'
+import { figuresOf, type Measured, measure, serve } from './record.bench.ts'
 
 export interface LookedAfterOptions {
   /** Concurrent connections of the load generator: a few users at once, as for the record. */
@@ -133,19 +131,8 @@ export async function benchLookedAfter(
       database,
       requestsPerMinute: 10_000_000,
     })
-    const baseUrl = await listen(app)
-    const cookie = await signIn(baseUrl, USERNAME, DEMO_PASSWORD)
-    let received = 0
-    app.server.on('request', () => {
-      received++
-    })
-    const server: Server = {
-      baseUrl,
-      cookie,
-      databaseUrl: postgres.server.url,
-      databaseCpu: await postgresCpuMeter(postgres.server.url),
-      received: () => received,
-    }
+    const server = await serve(app, postgres, USERNAME)
+    const { baseUrl, cookie } = server
     const childPaths = children.map((c) => `/children/${c.person_id}`)
     const placementPaths = children.map((c) => `/children/${c.person_id}/looked-after`)
     // Every page must open (not an error, a refusal or a redirect to sign in) before anything is timed. One

@@ -566,6 +566,27 @@ export async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${address.port}`
 }
 
+/** Starts the app on a free port, signs `username` in, and counts what it receives: the Server measured. */
+export async function serve(
+  app: FastifyInstance,
+  postgres: SeededPostgres,
+  username: string,
+): Promise<Server> {
+  const baseUrl = await listen(app)
+  const cookie = await signIn(baseUrl, username, DEMO_PASSWORD)
+  let received = 0
+  app.server.on('request', () => {
+    received++
+  })
+  return {
+    baseUrl,
+    cookie,
+    databaseUrl: postgres.server.url,
+    databaseCpu: await postgresCpuMeter(postgres.server.url),
+    received: () => received,
+  }
+}
+
 export async function benchRecord(options: RecordOptions, postgres: SeededPostgres): Promise<BenchResult> {
   const started = performance.now()
   const loadBefore = os.loadavg()
@@ -577,24 +598,13 @@ export async function benchRecord(options: RecordOptions, postgres: SeededPostgr
   try {
     progress(`record: the app on PostgreSQL (${postgres.size} authority), signed in as ${USERNAME}`)
     app = await buildApp({ config, database, requestsPerMinute: 10_000_000 })
-    const baseUrl = await listen(app)
-    const cookie = await signIn(baseUrl, USERNAME, DEMO_PASSWORD)
+    const server = await serve(app, postgres, USERNAME)
+    const { baseUrl, cookie } = server
     const workerCookie = await signIn(baseUrl, WORKER_USERNAME, DEMO_PASSWORD)
     const [user] = await queryRows<{ id: number }>(
       database.db,
       sql`select id from user_account where username = ${USERNAME}`,
     )
-    let received = 0
-    app.server.on('request', () => {
-      received++
-    })
-    const server: Server = {
-      baseUrl,
-      cookie,
-      databaseUrl: postgres.server.url,
-      databaseCpu: await postgresCpuMeter(postgres.server.url),
-      received: () => received,
-    }
 
     let setupStarted = performance.now()
     const terms = await searchTerms(database, random)
