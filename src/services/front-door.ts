@@ -22,7 +22,6 @@ import {
   addCalendarDays,
   addWorkingDays,
   calendarDaysBetween,
-  isIsoDate,
   isWorkingDay,
   workingDaysBetween,
 } from '../domain/calendar/working-days.ts'
