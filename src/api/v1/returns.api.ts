@@ -132,7 +132,7 @@ export async function returnsApi(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const job = getReturnJob(request.params.jobId, request.user!.id)
-      if (!job || job.state !== 'finished') throw new HttpProblem(404, 'Return not found or not ready')
+      if (job?.state !== 'finished') throw new HttpProblem(404, 'Return not found or not ready')
       await logAccess(db, request.actor(), {
         action: 'export',
         subjectType: 'return-file',

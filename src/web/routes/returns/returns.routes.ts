@@ -177,7 +177,7 @@ export async function returnsRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'returns:produce' } },
     async (request, reply) => {
       const job = getReturnJob(request.params.jobId, request.user!.id)
-      if (!job || job.state !== 'finished') throw new HttpProblem(404, 'Page not found')
+      if (job?.state !== 'finished') throw new HttpProblem(404, 'Page not found')
       await logAccess(db, request.actor(), {
         action: 'export',
         subjectType: 'return-file',
