@@ -1,6 +1,7 @@
 // npm run bench [-- --only=generator,record,rules,returns,looked-after,pages,startup] [--size=demo|mid|large]
 //                  [--pages-size=demo|mid|large] [--duration=10] [--warmup=2] [--rounds=2] [--connections=50]
 //                  [--record-connections=4] [--year=2025-26] [--pglite] [--runs=3] [--strict]
+//                  [--database-url=postgres://…]
 // Runs the benchmarks one after the other, prints a table and writes bench/results/<name>-<time>.json and
 // bench/results/latest.json. The generator's database (--size) is reused by the record, rules, returns and
 // looked-after benchmarks, and by the pages benchmark when --pages-size is the same, so a million rows are
@@ -10,7 +11,9 @@
 // and of timed evaluations of the rules and of the adoption timeliness; --record-connections the load of
 // the record and looked-after benchmarks (a few users at once); --year the collection year of the returns.
 // --pglite adds the home page on embedded PGlite (it seeds its own copy, slowly). --strict exits 1 when a
-// target is missed or a benchmark fails.
+// target is missed or a benchmark fails. --database-url measures an authority already seeded at --size
+// (`npm run seed -- --size large` into it) instead of seeding a new one: for repeated runs while tuning;
+// the benchmarks only read it, and the generator benchmark cannot run with it.
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -21,7 +24,7 @@ import { parseArgs } from 'node:util'
 import type { SeedSize } from '../seed/organisation.ts'
 import { benchGenerator } from './generator.bench.ts'
 import { type BenchResult, progress } from './lib/figures.ts'
-import { type SeededPostgres, seededPostgres } from './lib/seeded-postgres.ts'
+import { alreadySeeded, type SeededPostgres, seededPostgres } from './lib/seeded-postgres.ts'
 import { benchLookedAfter } from './looked-after.bench.ts'
 import { benchPages } from './pages.bench.ts'
 import { benchRecord } from './record.bench.ts'
@@ -57,6 +60,7 @@ const { values } = parseArgs({
     pglite: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     strict: { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
   },
 })
 
@@ -79,6 +83,9 @@ const rounds = Math.round(positive('rounds', values.rounds))
 const connections = Math.round(positive('connections', values.connections))
 const runs = Math.round(positive('runs', values.runs))
 const recordConnections = Math.round(positive('record-connections', values['record-connections']))
+const existingUrl = values['database-url']
+if (existingUrl && only.includes('generator'))
+  fail('--database-url measures an authority already seeded: leave the generator out of --only')
 const year =
   values.year === '2024-25' || values.year === '2025-26'
     ? values.year
@@ -118,7 +125,7 @@ let postgres: SeededPostgres | undefined
 async function postgresOf(wanted: SeedSize): Promise<SeededPostgres> {
   if (postgres?.size === wanted) return postgres
   await stopPostgres()
-  postgres = await seededPostgres(wanted)
+  postgres = existingUrl ? await alreadySeeded(existingUrl, wanted) : await seededPostgres(wanted)
   return postgres
 }
 async function stopPostgres(): Promise<void> {

@@ -2,10 +2,12 @@
 // generator benchmark times the seeding; the pages benchmark then reuses the same database rather than
 // generating a million rows twice.
 import { performance } from 'node:perf_hooks'
+import { sql } from 'drizzle-orm'
 import { type SeedSummary, seedAuthority } from '../../seed/generate.ts'
 import type { SeedSize } from '../../seed/organisation.ts'
 import { openDatabase } from '../../src/db/client.ts'
 import { migrateDatabase } from '../../src/db/migrate.ts'
+import { person } from '../../src/db/schema/index.ts'
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test/support/postgres-server.ts'
 import { progress } from './figures.ts'
 import { postgresCpuMeter } from './process-cpu.ts'
@@ -58,5 +60,29 @@ export async function seededPostgres(size: SeedSize): Promise<SeededPostgres> {
   } catch (error) {
     await server.stop()
     throw error
+  }
+}
+
+/** An authority someone already seeded (--database-url): nothing is started, and nothing is stopped after. */
+export async function alreadySeeded(url: string, size: SeedSize): Promise<SeededPostgres> {
+  const database = await openDatabase({ databaseUrl: url })
+  try {
+    const [counted] = await database.db.select({ n: sql<number>`count(*)::int` }).from(person)
+    const totalRows = counted?.n ?? 0
+    progress(
+      `PostgreSQL at the given --database-url: a ${size} authority, ${totalRows} people, already seeded`,
+    )
+    return {
+      server: { url, adminUrl: url, stop: async () => {} },
+      size,
+      summary: { size, seed: 1, rows: { person: totalRows }, totalRows, milliseconds: 0 },
+      serverStartMs: 0,
+      migrateMs: 0,
+      seedWallMs: 0,
+      seedNodeCpuMs: 0,
+      seedPostgresCpuMs: null,
+    }
+  } finally {
+    await database.close()
   }
 }
