@@ -31,11 +31,21 @@ function allowedSet(list: AnnexAList, column: AnnexAList['columns'][number]): Re
 }
 
 export function checkRow(list: AnnexAList, row: Record<string, Cell>, rowNumber: number): AnnexAIssue[] {
-  const issues: AnnexAIssue[] = []
-  const id = row[list.columns[0]!.column]
+  // Run for every row of the workbook: nothing is made for a row that has no issue.
+  let issues: AnnexAIssue[] | undefined
   for (const column of list.columns) {
     const value = row[column.column] ?? null
-    const issue = (kind: AnnexAIssue['kind']) =>
+    let kind: AnnexAIssue['kind'] | null = null
+    if (value === null || value === '') {
+      if (column.required && !list.notHeld.includes(column.column)) kind = 'blank'
+    } else if (column.type === 'date') {
+      if (!(typeof value === 'string' && isIsoDate(value))) kind = 'not-allowed'
+    } else if (column.type === 'integer') {
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0)) kind = 'not-allowed'
+    } else if (allowedSet(list, column)?.has(String(value)) === false) kind = 'not-allowed'
+    if (kind) {
+      const id = row[list.columns[0]!.column]
+      issues ??= []
       issues.push({
         sheet: list.sheet,
         column: column.column,
@@ -44,17 +54,7 @@ export function checkRow(list: AnnexAList, row: Record<string, Cell>, rowNumber:
         kind,
         value,
       })
-    if (value === null || value === '') {
-      if (column.required && !list.notHeld.includes(column.column)) issue('blank')
-      continue
     }
-    if (column.type === 'date' && !(typeof value === 'string' && isIsoDate(value))) issue('not-allowed')
-    else if (
-      column.type === 'integer' &&
-      !(typeof value === 'number' && Number.isInteger(value) && value >= 0)
-    )
-      issue('not-allowed')
-    else if (allowedSet(list, column)?.has(String(value)) === false) issue('not-allowed')
   }
-  return issues
+  return issues ?? []
 }

@@ -3,11 +3,11 @@ import type { DbOrTx } from '../../db/client.ts'
 import {
   type AnnexAList,
   type AnnexARow,
-  batched,
   notSealedIn,
   type PersonFields,
   personCells,
   personSql,
+  withPeople,
 } from './common.ts'
 import type { AnnexAPeriod } from './period.ts'
 import { codeMap, listColumns, listSpec } from './spec.ts'
@@ -29,7 +29,8 @@ const NAMES = [
 export const columns = listColumns('List 1', NAMES)
 const SOURCE = codeMap('List 1', 'Contact Source')
 
-interface Row extends PersonFields {
+interface Contact {
+  person_id: number
   contact_date: string
   source: string
 }
@@ -41,22 +42,20 @@ export async function* contactRows(
 ): AsyncGenerator<AnnexARow<typeof NAMES>> {
   const from = sql`(${period.start}::date)::timestamp at time zone 'Europe/London'`
   const to = sql`(${period.end}::date + 1)::timestamp at time zone 'Europe/London'`
-  const rows = batched<Row>(
+  // The scope query reads everything the list needs from the contact; each batch reads only its children.
+  const rows = withPeople<Contact, PersonFields>(
     db,
-    sql`select c.id, c.person_id from contact c
+    sql`select c.person_id, (c.received_at at time zone 'Europe/London')::date::text as contact_date, c.source
+      from contact c
       where c.received_at >= ${from} and c.received_at < ${to} and ${notSealedIn(sql`c.person_id`, sealed)}
       order by c.received_at, c.id`,
-    ({ ids, people }) => sql`select ${personSql(period.end)},
-        (c.received_at at time zone 'Europe/London')::date::text as contact_date, c.source
-      from contact c join person p on p.id = c.person_id
-      where c.id = any(${ids}) and p.id = any(${people})
-      order by c.received_at, c.id`,
+    (people) => sql`select ${personSql(period.end)} from person p where p.id = any(${people})`,
   )
-  for await (const r of rows) {
+  for await (const [c, person] of rows) {
     yield {
-      ...personCells(r),
-      'Date of Contact': r.contact_date,
-      'Contact Source': SOURCE.get(r.source) ?? r.source,
+      ...personCells(person),
+      'Date of Contact': c.contact_date,
+      'Contact Source': SOURCE.get(c.source) ?? c.source,
     }
   }
 }
