@@ -193,23 +193,17 @@ function* generateJourneySteps(ctx: JourneyContext): Generator<JourneyChunk | nu
     // Young people with no family on the record: arriving alone, or in care before the record began.
     const solo = new CarePlanner(ctx.random.fork(`solo:${index}`), ids)
     if (solo.r.chance(spec.care.uasc)) writeSolo(planUasc(solo), rows, ids, staff, fam.area, solo.r)
+    const issueUpn = (issuedYear: number) => {
+      let upn: string
+      do upn = syntheticUpn(solo.r, laCode, { issuedYear })
+      while (upns.has(upn))
+      upns.add(upn)
+      return upn
+    }
     if (solo.r.chance(spec.care.proceedings))
-      writeSolo(planProceedings(solo), rows, ids, staff, fam.area, solo.r)
+      writeSolo(planProceedings(solo, issueUpn), rows, ids, staff, fam.area, solo.r)
     if (solo.r.chance(spec.care.legacy))
-      writeSolo(
-        planLegacy(solo, (issuedYear) => {
-          let upn: string
-          do upn = syntheticUpn(solo.r, laCode, { issuedYear })
-          while (upns.has(upn))
-          upns.add(upn)
-          return upn
-        }),
-        rows,
-        ids,
-        staff,
-        fam.area,
-        solo.r,
-      )
+      writeSolo(planLegacy(solo, issueUpn), rows, ids, staff, fam.area, solo.r)
     if (script) scenarios.push({ personId: fam.kids[0]!.personId, scenario: script.scenario })
     if (index % 20 === 19) yield null
     if (++inChunk >= spec.chunk || index === total - 1) {

@@ -244,6 +244,23 @@ describe('looked-after children: proportions of a mid-sized authority (in memory
     expect(unstable).toBeGreaterThan(0)
   })
 
+  it('has about one child in ten with 3 or more placements in the year, and no career past 20', () => {
+    const places = byPerson(rows.placement)
+    const now = inCareOn('2026-03-31')
+    const threeOrMore = now.filter(
+      (p) =>
+        (places.get(p.personId!) ?? []).filter(
+          (x) => x.startDate <= '2026-03-31' && (x.endDate == null || x.endDate >= '2025-04-01'),
+        ).length >= 3,
+    ).length
+    expect(threeOrMore / now.length).toBeGreaterThan(0.05)
+    expect(threeOrMore / now.length).toBeLessThan(0.15)
+    // Moves slow down over a long career: some long careers have many placements, none dozens.
+    const careers = [...places.values()].map((list) => list.length)
+    expect(Math.max(...careers)).toBeGreaterThanOrEqual(8)
+    expect(Math.max(...careers)).toBeLessThanOrEqual(20)
+  })
+
   it('reviews within 20 working days of care starting, mostly, and visits at the regulation intervals', () => {
     const reviews = byPerson(rows.lac_review)
     const recent = rows.period_of_care.filter(

@@ -23,6 +23,7 @@ import {
   nextWd,
   REF,
 } from './dates.ts'
+import { emitProceedings } from './proceedings.ts'
 import type { Ids, JourneyRows } from './rows.ts'
 import type { Staff } from './staff.ts'
 import { NEVER, type Part, type Segment } from './timeline.ts'
@@ -264,6 +265,7 @@ export function emitCare(c: CareChild, e: CareEmitContext): void {
   emitAdoption(c, e)
   emitFamilyTime(c, e)
   emitLeaving(c, e)
+  emitProceedings(c, e)
 }
 
 /** 20 working days, then 3 months, then every 6 months; a few late. */

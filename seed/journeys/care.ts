@@ -17,7 +17,18 @@
 import { DISTRICTS, syntheticAddress } from '../lib/addresses.ts'
 import { type NameHeritage, syntheticFirstName, syntheticSurname } from '../lib/names.ts'
 import type { Random } from '../lib/random.ts'
-import { ageOn, birthday, type Day, dayOf, iso, REF, START, yearsToDays } from './dates.ts'
+import {
+  ageOn,
+  birthday,
+  censusYear,
+  type Day,
+  dayOf,
+  iso,
+  REF,
+  START,
+  schoolStartYear,
+  yearsToDays,
+} from './dates.ts'
 import type { Family, Kid } from './family.ts'
 import type { Ids } from './rows.ts'
 import { NEVER, type ReferralEp, type Segment, type Timeline } from './timeline.ts'
@@ -171,12 +182,23 @@ const CHANGE_REASONS: readonly (readonly [string, number])[] = [
   ['OTHER', 8],
 ]
 
-/** Days a placement lasts before an unplanned move, by how settled the child is. */
+/**
+ * A child's rate of unplanned moves a year when they come into care, by how settled they are: most settle,
+ * some (teenagers more often) move a lot at first. The rate then falls as care goes on (placements).
+ */
 function movesPerYear(r: Random, age: number): number {
   const unstable = r.chance(age >= 12 ? 0.2 : 0.07)
   if (unstable) return r.int(20, 40) / 10
-  return r.chance(0.6) ? 0.25 : 0.7
+  return r.chance(0.6) ? 0.25 : 0.6
 }
+
+// Unplanned moves slow down: each one makes the next less likely (a better-matched placement, a child who
+// has settled), a long-term placement is rarely disrupted, and unplanned moves stop at MAX_PLACEMENTS.
+// Without this a per-year rate over a long career gave a few children 30 to 60 placements; nationally
+// about one child in ten has 3 or more placements in a year, and even long careers seldom pass 10 to 20.
+const MOVE_DAMPING = 0.88
+const LONG_TERM_DAMPING = 0.4
+const MAX_PLACEMENTS = 18
 
 export class CarePlanner {
   readonly r: Random
@@ -218,9 +240,21 @@ export class CarePlanner {
   ): Pl {
     const r = this.r
     const household = ++this.household
+    // Where, who provides it and who cares; not long-term and no carer known to Hearth unless said.
+    const made = (
+      fields: Omit<Pl, 'start' | 'longTerm' | 'confidential' | 'carer' | 'reason' | 'household'> &
+        Partial<Pick<Pl, 'longTerm' | 'carer'>>,
+    ): Pl => ({
+      start: day,
+      longTerm: false,
+      confidential: false,
+      carer: null,
+      reason: null,
+      household,
+      ...fields,
+    })
     if (kind === 'parents')
-      return {
-        start: day,
+      return made({
         type: 'P1',
         provider: 'PR0',
         providerName: 'Parent',
@@ -229,12 +263,7 @@ export class CarePlanner {
         address: null,
         inside: true,
         distance: 0,
-        longTerm: false,
-        confidential: false,
-        carer: null,
-        reason: null,
-        household,
-      }
+      })
     if (kind === 'home' || kind === 'supported') {
       const type = kind === 'home' ? 'K2' : 'K3'
       const provider = r.weighted([
@@ -243,19 +272,13 @@ export class CarePlanner {
         ['PR5', 10],
       ] as const)
       const where = this.located(type, provider, homePostcode)
-      return {
-        start: day,
+      return made({
         type,
         provider,
         providerName: kind === 'home' ? `${r.pick(HOMES)} children's home` : r.pick(SUPPORTED),
         urn: this.urn(),
         ...where,
-        longTerm: false,
-        confidential: false,
-        carer: null,
-        reason: null,
-        household,
-      }
+      })
     }
     const kin = kind === 'kin' || kind === 'kin-long-term'
     const type =
@@ -276,8 +299,7 @@ export class CarePlanner {
           ['PR5', 5],
         ] as const)
     const where = this.located(type, provider, homePostcode)
-    return {
-      start: day,
+    return made({
       type,
       provider,
       providerName:
@@ -287,11 +309,8 @@ export class CarePlanner {
       urn: this.urn(),
       ...where,
       longTerm: type === 'U1' || type === 'U4',
-      confidential: false,
       carer,
-      reason: null,
-      household,
-    }
+    })
   }
 
   /** A move to a new placement of the kind that suits the child's age on `day`. */
@@ -303,22 +322,28 @@ export class CarePlanner {
     return this.placement(longTerm ? 'long-term-foster' : 'foster', day, homePostcode)
   }
 
+  /** A first placement in a children's home (with chance `homeChance`) or else with foster carers. */
+  homeOrFoster(homeChance: number, day: Day, homePostcode: string | null): Pl {
+    return this.placement(this.r.chance(homeChance) ? 'home' : 'foster', day, homePostcode)
+  }
+
   /**
-   * Placements from `start` to `end`: the first, then the changes the plan makes on set days (`fixed`),
-   * with unplanned moves between them at the child's rate (none after a final placement: with adopters,
-   * at home, with special guardians-to-be).
+   * Placements from `start` to `end` (or the 18th birthday, if sooner): the first, then the changes the
+   * plan makes on set days (`fixed`), with unplanned moves between them at the child's rate (none after a
+   * final placement: with adopters, at home, with special guardians-to-be).
    */
   placements(
     child: { dob: Day; homePostcode?: string | null },
     start: Day,
-    end: Day,
+    endOfCare: Day,
     first: Pl,
-    fixed: { day: Day; make: (current: Pl) => Pl; reason: string; final?: boolean }[],
+    fixed: { day: Day; make: (current: Pl) => Pl; reason: string; final?: boolean }[] = [],
   ): Pl[] {
     const r = this.r
     const out: Pl[] = [first]
+    const end = Math.min(endOfCare, birthday(child.dob, 18))
     const stop = Math.min(end, REF)
-    const rate = movesPerYear(r, ageOn(child.dob, start))
+    let rate = movesPerYear(r, ageOn(child.dob, start))
     const sortedFixed = [...fixed].filter((f) => f.day > start && f.day < end).sort((a, b) => a.day - b.day)
     let day = start
     let settled = false
@@ -328,13 +353,14 @@ export class CarePlanner {
       const until = next ? next.day : stop
       // Unplanned moves before the next planned change.
       while (!settled) {
-        const gap = Math.max(14, Math.round((-Math.log(1 - r.next()) * 365) / rate))
-        day = day + gap
-        if (day >= until - 14 || day >= stop) break
         const current = out[out.length - 1]!
-        if (current.type === 'P1') break
+        if (current.type === 'P1' || out.length >= MAX_PLACEMENTS) break
+        const hazard = current.longTerm ? rate * LONG_TERM_DAMPING : rate
+        day += Math.max(14, Math.round((-Math.log(1 - r.next()) * 365) / hazard))
+        if (day >= until - 14 || day >= stop) break
         current.reason = r.weighted(CHANGE_REASONS)
         out.push(this.ordinaryMove(child.dob, day, child.homePostcode ?? null, longTerm))
+        rate *= MOVE_DAMPING
       }
       if (!next) break
       const current = out[out.length - 1]!
@@ -428,6 +454,13 @@ function endAt18(p: CarePlanner, c: CareChild): void {
         ] as const)
 }
 
+/** The plan's last steps: care ends at 18 at the latest, and nothing is kept beyond its end. */
+function finish(p: CarePlanner, c: CareChild): CareChild {
+  endAt18(p, c)
+  trim(c)
+  return c
+}
+
 /** Drops rows that start on or after the day care ended, and any future beyond the reference date. */
 function trim(c: CareChild): void {
   const stop = c.end
@@ -477,18 +510,11 @@ export function cpRoute(
     return members.map((m) => {
       const c = blank(m, start, need, 'section-20-home', homePostcode)
       c.legal = [{ start, code: 'V2' }]
-      c.places = p.placements(
-        { dob: m.dob, homePostcode },
-        start,
-        end,
-        p.placement(r.chance(0.25) ? 'kin' : 'foster', start, homePostcode),
-        [],
-      )
+      const first = p.placement(r.chance(0.25) ? 'kin' : 'foster', start, homePostcode)
+      c.places = p.placements({ dob: m.dob, homePostcode }, start, end, first)
       c.end = end
       c.rec = r.chance(0.8) ? 'E4A' : 'E4B'
-      endAt18(p, c)
-      trim(c)
-      return c
+      return finish(p, c)
     })
   }
   const ico =
@@ -525,8 +551,10 @@ export function cpRoute(
     outcome === 'special-guardianship' || r.chance(0.15) ? p.carer(fam, start + r.int(5, 60)) : null
   if (kinCarer) kinCarer.approvedOn = Math.max(start, Math.min(kinCarer.approvedOn, final - 30))
   const ffa = outcome === 'adoption' && youngest < 1 && r.chance(0.3)
-  // Siblings placed together, mostly.
+  // Siblings placed together, mostly: in placements that suit the youngest (no supported accommodation for
+  // a 12-year-old because a sister is 16, 903 rule 371), and after the eldest turns 18.
   const together = members.length > 1 && r.chance(0.7)
+  const youngestDob = Math.max(...members.map((m) => m.dob))
   let shared: Pl[] | null = null
   // Adoption: the agency decision, the placement order at the final hearing, family finding and a match —
   // some children wait a long time, and for some no family is found.
@@ -608,8 +636,11 @@ export function cpRoute(
         end = a.order
         c.rec = r.chance(0.6) ? 'E11' : 'E12'
       } else if (a.ceased !== null) {
-        // No adopters found: the placement order is revoked and the plan becomes long-term fostering.
-        c.legal.push({ start: a.ceased + r.int(30, 120), code: 'C2' })
+        // No adopters found: the placement order is revoked and the plan becomes long-term fostering. The
+        // court revokes it in the same collection year as the decision (903 rule 553: a placement order in
+        // force in a year needs that year's decision).
+        const yearEnds = dayOf(`${censusYear(a.ceased) + 1}-03-31`)
+        c.legal.push({ start: Math.min(a.ceased + r.int(30, 120), yearEnds), code: 'C2' })
         fixed.push({
           day: a.ceased + r.int(10, 60),
           make: (cur) =>
@@ -671,18 +702,10 @@ export function cpRoute(
     // Siblings placed together share every placement.
     if (together && shared) c.places = shared.map((x) => ({ ...x }))
     else {
-      c.places = p.placements(
-        { dob: m.dob, homePostcode },
-        start,
-        Math.min(end, birthday(m.dob, 18)),
-        first,
-        fixed,
-      )
+      c.places = p.placements({ dob: together ? youngestDob : m.dob, homePostcode }, start, end, first, fixed)
       if (together) shared = c.places.map((x) => ({ ...x }))
     }
-    endAt18(p, c)
-    trim(c)
-    return c
+    return finish(p, c)
   })
 }
 
@@ -700,46 +723,33 @@ export function teenRoute(
   const age = ageOn(m.dob, start)
   const remand = age >= 12 && (theme === 'exploitation' || theme === 'behaviour') && r.chance(0.3)
   const c = blank(m, start, remand ? 'N6' : need, remand ? 'remand' : 'teen', homePostcode)
+  let first: Pl
   if (remand) {
     c.legal.push({ start, code: 'J1' })
-    const first = r.chance(0.4)
-      ? p.placement('home', start, homePostcode)
-      : p.placement('foster', start, homePostcode)
-    const end = start + r.int(14, 120)
-    c.places = p.placements({ dob: m.dob, homePostcode }, start, end, first, [])
+    first = p.homeOrFoster(0.4, start, homePostcode)
+    const remandEnds = start + r.int(14, 120)
     if (r.chance(0.25)) {
       // Remand ends, but the young person stays, now accommodated under section 20.
-      c.legal.push({ start: end, code: 'V2' })
-      c.end = end + r.int(60, 500)
-      c.places = p.placements({ dob: m.dob, homePostcode }, start, c.end, first, [])
+      c.legal.push({ start: remandEnds, code: 'V2' })
+      c.end = remandEnds + r.int(60, 500)
       c.rec = r.chance(0.6) ? 'E4A' : 'E4B'
     } else {
-      c.end = end
+      c.end = remandEnds
       c.rec = r.chance(0.8) ? 'E14' : 'E9'
     }
   } else {
     const police = r.chance(0.12)
     c.legal.push({ start, code: police ? 'L1' : 'V2' })
     if (police) c.legal.push({ start: start + r.int(1, 3), code: 'V2' })
-    const first = r.chance(0.3)
-      ? p.placement('home', start, homePostcode)
-      : p.placement('foster', start, homePostcode)
+    first = p.homeOrFoster(0.3, start, homePostcode)
     if (r.chance(0.4)) {
       c.end = start + r.int(30, 270)
       c.rec = r.chance(0.7) ? 'E4A' : 'E4B'
     }
-    c.places = p.placements(
-      { dob: m.dob, homePostcode },
-      start,
-      Math.min(c.end, birthday(m.dob, 18)),
-      first,
-      [],
-    )
   }
+  c.places = p.placements({ dob: m.dob, homePostcode }, start, c.end, first)
   c.goesMissing = r.chance(0.5)
-  endAt18(p, c)
-  trim(c)
-  return c
+  return finish(p, c)
 }
 
 /** An unaccompanied asylum-seeking young person, accommodated under section 20 until 18. */
@@ -752,24 +762,14 @@ export function uascRoute(p: CarePlanner, m: Member, start: Day): CareChild {
   const first =
     age >= 16 && start >= K3_FROM && r.chance(0.4)
       ? p.placement('supported', start, null)
-      : r.chance(0.2)
-        ? p.placement('home', start, null)
-        : p.placement('foster', start, null)
+      : p.homeOrFoster(0.2, start, null)
   if (r.chance(0.04)) {
     c.end = start + r.int(20, 90)
     c.rec = 'E15'
   }
-  c.places = p.placements(
-    { dob: m.dob, homePostcode: null },
-    start,
-    Math.min(c.end, birthday(m.dob, 18)),
-    first,
-    [],
-  )
+  c.places = p.placements({ dob: m.dob, homePostcode: null }, start, c.end, first)
   c.goesMissing = r.chance(0.35)
-  endAt18(p, c)
-  trim(c)
-  return c
+  return finish(p, c)
 }
 
 /** A child already in care when the record begins: a care order, long-term fostering, leaving at 18. */
@@ -793,7 +793,7 @@ export function legacyRoute(p: CarePlanner, m: Member, start: Day): CareChild {
   c.legal.push({ start, code: 'C1' }, { start: order, code: 'C2' })
   const matched = order + r.int(30, 300)
   const first = p.placement('foster', start, homePostcode)
-  c.places = p.placements({ dob: m.dob, homePostcode }, start, birthday(m.dob, 18), first, [
+  c.places = p.placements({ dob: m.dob, homePostcode }, start, NEVER, first, [
     {
       day: matched,
       make: (cur) => ({ ...cur, start: matched, type: 'U4', longTerm: true }),
@@ -801,9 +801,7 @@ export function legacyRoute(p: CarePlanner, m: Member, start: Day): CareChild {
     },
   ])
   c.goesMissing = r.chance(0.35)
-  endAt18(p, c)
-  trim(c)
-  return c
+  return finish(p, c)
 }
 
 /** The move to adopters the child does not know: the agency's placement, its address kept confidential. */
@@ -987,6 +985,59 @@ const UASC_ORIGINS: readonly (readonly [NameHeritage, string, string, number])[]
   ['black-african', 'BAFR', 'Arabic', 2],
 ]
 
+/** A young person with no family on the record: a new person, named for their heritage. */
+function soloMember(p: CarePlanner, dob: Day, sex: 'M' | 'F', heritage: NameHeritage): Member {
+  return {
+    personId: p.ids.take('person'),
+    dob,
+    sex,
+    first: syntheticFirstName(p.r, sex, heritage),
+    kid: null,
+  }
+}
+
+/** Who they are on the record, a surname drawn for their heritage (after their care is planned). */
+function identity(p: CarePlanner, m: Member, heritage: NameHeritage) {
+  return {
+    id: m.personId,
+    givenName: m.first,
+    familyName: syntheticSurname(p.r, heritage),
+    dateOfBirth: iso(m.dob),
+    sex: m.sex,
+  }
+}
+
+/** A child of the authority's own population (already in care, or in recent proceedings). */
+const LOCAL_HERITAGES = ['black-caribbean', 'south-asian', 'irish'] as const
+type LocalHeritage = 'white-british' | (typeof LOCAL_HERITAGES)[number]
+const LOCAL_ETHNICITY: Record<LocalHeritage, string> = {
+  'white-british': 'WBRI',
+  irish: 'WIRI',
+  'black-caribbean': 'BCRB',
+  'south-asian': 'AIND',
+}
+
+function localHeritage(r: Random): LocalHeritage {
+  return r.chance(0.8) ? 'white-british' : r.pick(LOCAL_HERITAGES)
+}
+
+function localPerson(
+  p: CarePlanner,
+  m: Member,
+  heritage: LocalHeritage,
+  upn: { upn: string | null; upnUnknown: string | null },
+): SoloChild['person'] {
+  return {
+    ...identity(p, m, heritage),
+    ethnicity: LOCAL_ETHNICITY[heritage],
+    firstLanguage: 'English',
+    interpreterNeeded: false,
+    immigrationStatus: null,
+    uasc: false,
+    ...upn,
+  }
+}
+
 /** An unaccompanied asylum-seeking young person arriving in the authority. */
 export function planUasc(p: CarePlanner): SoloChild | null {
   const r = p.r
@@ -1000,23 +1051,12 @@ export function planUasc(p: CarePlanner): SoloChild | null {
   const dob = arrival - yearsToDays(age) - r.int(0, 364)
   if (arrival >= birthday(dob, 18) - 45) return null
   const [heritage, ethnicity, language] = r.weighted(UASC_ORIGINS.map((o) => [o, o[3]] as const))
-  const sex: 'M' | 'F' = r.chance(0.9) ? 'M' : 'F'
-  const m: Member = {
-    personId: p.ids.take('person'),
-    dob,
-    sex,
-    first: syntheticFirstName(r, sex, heritage),
-    kid: null,
-  }
+  const m = soloMember(p, dob, r.chance(0.9) ? 'M' : 'F', heritage)
   const child = uascRoute(p, m, arrival)
   return {
     child,
     person: {
-      id: m.personId,
-      givenName: m.first,
-      familyName: syntheticSurname(r, heritage),
-      dateOfBirth: iso(dob),
-      sex,
+      ...identity(p, m, heritage),
       ethnicity,
       firstLanguage: language,
       interpreterNeeded: true,
@@ -1028,95 +1068,39 @@ export function planUasc(p: CarePlanner): SoloChild | null {
   }
 }
 
+/** Issues a new UPN, unique in the authority, for a child who started school in `issuedYear`. */
+export type IssueUpn = (issuedYear: number) => string | null
+
+/** A UPN once the child has started school (903 rule 209), else UN1 (not of school age). */
+function schoolUpn(dob: Day, upn: IssueUpn): { upn: string | null; upnUnknown: string | null } {
+  const startsSchool = schoolStartYear(dob)
+  const issued = dayOf(`${startsSchool}-09-01`) <= REF ? upn(startsSchool) : null
+  return { upn: issued, upnUnknown: issued ? null : 'UN1' }
+}
+
 /** A child already in care when the record begins (a care leaver now, or still in long-term care). */
-export function planLegacy(p: CarePlanner, upn: (issuedYear: number) => string | null): SoloChild | null {
+export function planLegacy(p: CarePlanner, upn: IssueUpn): SoloChild | null {
   const r = p.r
   const dob = REF - yearsToDays(r.int(5, 25)) - r.int(0, 364)
   const start = birthday(dob, r.int(1, 13)) + r.int(0, 300)
   if (start >= START - 30) return null
   const sex: 'M' | 'F' = r.chance(0.55) ? 'M' : 'F'
-  const heritage: NameHeritage = r.chance(0.8)
-    ? 'white-british'
-    : r.pick(['black-caribbean', 'south-asian', 'irish'] as const)
-  const m: Member = {
-    personId: p.ids.take('person'),
-    dob,
-    sex,
-    first: syntheticFirstName(r, sex, heritage),
-    kid: null,
-  }
+  const heritage = localHeritage(r)
+  const m = soloMember(p, dob, sex, heritage)
   const child = legacyRoute(p, m, start)
-  const dobIso = iso(dob)
-  const startsSchool = Number(dobIso.slice(0, 4)) + (dobIso.slice(5) >= '09' ? 5 : 4)
-  const issued = dayOf(`${startsSchool}-09-01`) <= REF ? upn(startsSchool) : null
-  return {
-    child,
-    person: {
-      id: m.personId,
-      givenName: m.first,
-      familyName: syntheticSurname(r, heritage),
-      dateOfBirth: dobIso,
-      sex,
-      ethnicity:
-        heritage === 'white-british'
-          ? 'WBRI'
-          : heritage === 'irish'
-            ? 'WIRI'
-            : heritage === 'black-caribbean'
-              ? 'BCRB'
-              : 'AIND',
-      firstLanguage: 'English',
-      interpreterNeeded: false,
-      immigrationStatus: null,
-      uasc: false,
-      upn: issued,
-      upnUnknown: issued ? null : 'UN1',
-    },
-  }
+  return { child, person: localPerson(p, m, heritage, schoolUpn(dob, upn)) }
 }
 
 /** A young child brought into care by care proceedings in recent years (every route: adoption included). */
-export function planProceedings(p: CarePlanner): SoloChild | null {
+export function planProceedings(p: CarePlanner, upn: IssueUpn): SoloChild | null {
   const r = p.r
   const start = START + r.int(0, REF - START - 150)
   const dob = start - r.int(10, 1500)
   const sex: 'M' | 'F' = r.chance(0.5) ? 'M' : 'F'
-  const heritage: NameHeritage = r.chance(0.8)
-    ? 'white-british'
-    : r.pick(['black-caribbean', 'south-asian', 'irish'] as const)
-  const m: Member = {
-    personId: p.ids.take('person'),
-    dob,
-    sex,
-    first: syntheticFirstName(r, sex, heritage),
-    kid: null,
-  }
+  const heritage = localHeritage(r)
+  const m = soloMember(p, dob, sex, heritage)
   const home = syntheticAddress(r).postcode
   const [child] = cpRoute(p, null, [m], start, 'N1', home)
   if (!child) return null
-  const dobIso = iso(dob)
-  return {
-    child,
-    person: {
-      id: m.personId,
-      givenName: m.first,
-      familyName: syntheticSurname(r, heritage),
-      dateOfBirth: dobIso,
-      sex,
-      ethnicity:
-        heritage === 'white-british'
-          ? 'WBRI'
-          : heritage === 'irish'
-            ? 'WIRI'
-            : heritage === 'black-caribbean'
-              ? 'BCRB'
-              : 'AIND',
-      firstLanguage: 'English',
-      interpreterNeeded: false,
-      immigrationStatus: null,
-      uasc: false,
-      upn: null,
-      upnUnknown: ageOn(dob, REF) >= 5 ? 'UN4' : 'UN1',
-    },
-  }
+  return { child, person: localPerson(p, m, heritage, schoolUpn(dob, upn)) }
 }

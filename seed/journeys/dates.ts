@@ -104,6 +104,12 @@ export function birthday(dob: Day, years: number): Day {
   return toDayNumber(`${y}-${md === '02-29' && !leap ? '03-01' : md}`)
 }
 
+/** The year a child starts school, and is given a UPN: the September after the fourth birthday. */
+export function schoolStartYear(dob: Day): number {
+  const date = iso(dob)
+  return Number(date.slice(0, 4)) + (date.slice(5) >= '09' ? 5 : 4)
+}
+
 export function yearsToDays(years: number): number {
   return Math.round(years * YEAR)
 }

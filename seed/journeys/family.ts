@@ -17,7 +17,7 @@ import {
   syntheticSurname,
 } from '../lib/names.ts'
 import type { Random } from '../lib/random.ts'
-import { ageOn, at, birthday, type Day, dayOf, iso, REF, yearsToDays } from './dates.ts'
+import { ageOn, at, birthday, type Day, dayOf, iso, REF, schoolStartYear, yearsToDays } from './dates.ts'
 import type { Ids, JourneyRows } from './rows.ts'
 import type { Scenario } from './scenarios.ts'
 import { HEALTH_WARNINGS, RISK_TO_STAFF } from './text.ts'
@@ -506,22 +506,19 @@ function professionalName(r: Random, title: boolean): string {
   return title ? `Dr ${first} ${last}` : `${first} ${last}`
 }
 
-function emailFor(name: string, org: string): string {
-  const local = name
-    .replace(/^Dr /, '')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z ]/g, '')
-    .trim()
-    .replace(/ +/g, '.')
-  const domain = org
+/** The words of `text` in plain lower-case letters, for e-mail addresses. */
+function plainWords(text: string): string[] {
+  return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z ]/g, '')
     .trim()
     .split(/ +/)
-    .slice(0, 2)
-    .join('-')
+}
+
+function emailFor(name: string, org: string): string {
+  const local = plainWords(name.replace(/^Dr /, '')).join('.')
+  const domain = plainWords(org).slice(0, 2).join('-')
   return `${local}@${domain}.example`
 }
 
@@ -583,10 +580,8 @@ export function emitFamily(
     const age = born ? ageOn(kid.dob, REF) : -1
     let upn: string | null = null
     let upnUnknown: string | null = null
-    // A UPN is issued when the child starts school: the September after the fourth birthday (a birthday
-    // from September on starts the next school year).
-    const dob = iso(kid.dob)
-    const startsSchool = Number(dob.slice(0, 4)) + (dob.slice(5) >= '09' ? 5 : 4)
+    // A UPN is issued when the child starts school.
+    const startsSchool = schoolStartYear(kid.dob)
     // UPNs began in 1999: a grown-up brother or sister who started school before then has none (and was
     // never a child on the record).
     const upnsIssued = startsSchool >= 1999
@@ -785,12 +780,52 @@ export function emitFamily(
   }
 }
 
+type Agency = JourneyRows['professional_contact'][number]['agency']
+
+/** The nursery, school or college a child of each age goes to, and the safeguarding lead there. */
+const SETTINGS: readonly {
+  from: number
+  to: number
+  agency: Agency
+  organisation: (fam: Family) => string
+  role: string
+}[] = [
+  {
+    from: 2,
+    to: 3,
+    agency: 'early-years',
+    organisation: (fam) => `${fam.district} Children's Nursery`,
+    role: 'Nursery manager',
+  },
+  {
+    from: 4,
+    to: 10,
+    agency: 'school',
+    organisation: (fam) => fam.school.primary,
+    role: 'Designated safeguarding lead',
+  },
+  {
+    from: 11,
+    to: 15,
+    agency: 'school',
+    organisation: (fam) => fam.school.secondary,
+    role: 'Designated safeguarding lead',
+  },
+  {
+    from: 16,
+    to: 17,
+    agency: 'school',
+    organisation: () => 'Hearthborough College',
+    role: 'Safeguarding officer',
+  },
+]
+
 function emitProfessionals(fam: Family, kid: Kid, rows: JourneyRows): void {
   const r = fam.random
   const from = kid.knownFrom!
   const born = kid.dob <= REF
   const add = (
-    agency: (typeof rows.professional_contact)[number]['agency'],
+    agency: Agency,
     organisation: string,
     role: string,
     start: Day,
@@ -829,41 +864,19 @@ function emitProfessionals(fam: Family, kid: Kid, rows: JourneyRows): void {
     const five = birthday(kid.dob, 5)
     if (five > from)
       add('health-visitor', 'Hearthborough 0-19 Service', 'Health visitor', Math.max(kid.dob, from), five)
+    // The nursery, school or college the child goes to now, known since they started there.
     const age = ageOn(kid.dob, REF)
-    if (age >= 2 && age <= 3)
+    const setting = SETTINGS.find((s) => age >= s.from && age <= s.to)
+    if (setting)
       add(
-        'early-years',
-        `${fam.district} Children's Nursery`,
-        'Nursery manager',
-        Math.max(from, birthday(kid.dob, 2)),
-        null,
-      )
-    else if (age >= 4 && age <= 10)
-      add(
-        'school',
-        fam.school.primary,
-        'Designated safeguarding lead',
-        Math.max(from, birthday(kid.dob, 4)),
-        null,
-      )
-    else if (age >= 11 && age <= 15)
-      add(
-        'school',
-        fam.school.secondary,
-        'Designated safeguarding lead',
-        Math.max(from, birthday(kid.dob, 11)),
-        null,
-      )
-    else if (age >= 16 && age <= 17)
-      add(
-        'school',
-        'Hearthborough College',
-        'Safeguarding officer',
-        Math.max(from, birthday(kid.dob, 16)),
+        setting.agency,
+        setting.organisation(fam),
+        setting.role,
+        Math.max(from, birthday(kid.dob, setting.from)),
         null,
       )
   }
-  const ORGS: Record<string, [(typeof rows.professional_contact)[number]['agency'], string, string]> = {
+  const ORGS: Record<string, [Agency, string, string]> = {
     camhs: ['camhs', 'Hearthborough CAMHS', 'Mental health practitioner'],
     police: ['police', 'Hearthborough Police – Public Protection Unit', 'Detective constable'],
     'domestic-abuse-service': ['domestic-abuse-service', 'Hearthborough Domestic Abuse Service', 'IDVA'],

@@ -8,6 +8,8 @@ import {
   assessment,
   assessmentFactor,
   careLeaverContact,
+  careProceedings,
+  careProceedingsExtension,
   carerAssessment,
   caseNote,
   contact,
@@ -101,6 +103,8 @@ export const JOURNEY_TABLES = {
   direct_work: directWork,
   contact_arrangement: contactArrangement,
   care_leaver_contact: careLeaverContact,
+  care_proceedings: careProceedings,
+  care_proceedings_extension: careProceedingsExtension,
   record_access_grant: recordAccessGrant,
 } as const
 

@@ -4,7 +4,8 @@
 
 import { type Day, REF, subWd } from './dates.ts'
 import { addPartner } from './family.ts'
-import type { Simulation, Timeline } from './timeline.ts'
+import type { ThemeId } from './themes.ts'
+import type { Fault, ReferralEp, ReferralOptions, Simulation, Timeline } from './timeline.ts'
 
 export const SCENARIOS = [
   /** An assessment beyond 45 working days from referral, still open, with no recorded reason. */
@@ -60,21 +61,24 @@ export function runScenario(sim: Simulation, scenario: Scenario, start: Day): Ti
   const kid = sim.fam.kids[0]!
   const scope = [kid]
   const open = { cinDays: OPEN, team: 'assessment' as const }
+  /** A child in need plan still open at the reference date, after an assessment of so many working days. */
+  const openCin = (assessmentWd: number) => ({ ...open, path: 'cin' as const, assessmentWd })
+  /** A contact about the child on `day` from `source`, decided as given, and the referral that follows. */
+  const refer = (
+    day: Day,
+    themeId: ThemeId,
+    source: string,
+    decision: 'referral' | 'strategy-discussion',
+    opts: ReferralOptions,
+  ): ReferralEp => sim.referral(sim.contact(day, { themeId, scope, source, decision })!, opts)
   switch (scenario) {
     case 'assessment-out-of-timescale': {
-      const c = sim.contact(start, { themeId: 'neglect', scope, source: '2A', decision: 'referral' })!
-      const ep = sim.referral(c, { ...open, path: 'cin', assessmentWd: 95, extension: false })
+      const ep = refer(start, 'neglect', '2A', 'referral', { ...openCin(95), extension: false })
       ep.faults.set('assessment-no-reason', start)
       break
     }
     case 'cin-plan-not-updated-after-change': {
-      const c = sim.contact(start, {
-        themeId: 'parental-mental-health',
-        scope,
-        source: '3A',
-        decision: 'referral',
-      })!
-      const ep = sim.referral(c, { ...open, path: 'cin', assessmentWd: 32 })
+      const ep = refer(start, 'parental-mental-health', '3A', 'referral', openCin(32))
       const change = REF - 120
       addPartner(sim.fam, sim.ids, change)
       sim.t.events.push({ day: change, category: 'household-change', pick: 0, kids: scope, shared: false })
@@ -82,13 +86,7 @@ export function runScenario(sim: Simulation, scenario: Scenario, start: Day): Ti
       break
     }
     case 'cp-step-down-open-actions': {
-      const c = sim.contact(start, {
-        themeId: 'neglect',
-        scope,
-        source: '2A',
-        decision: 'strategy-discussion',
-      })!
-      const ep = sim.referral(c, {
+      const ep = refer(start, 'neglect', '2A', 'strategy-discussion', {
         ...open,
         path: 'cp',
         cpDays: 280,
@@ -99,8 +97,7 @@ export function runScenario(sim: Simulation, scenario: Scenario, start: Day): Ti
       break
     }
     case 'closure-without-rationale': {
-      const c = sim.contact(start, { themeId: 'family-stress', scope, source: '4', decision: 'referral' })!
-      const ep = sim.referral(c, {
+      const ep = refer(start, 'family-stress', '4', 'referral', {
         team: 'assessment',
         path: 'cin',
         assessmentWd: 30,
@@ -112,43 +109,18 @@ export function runScenario(sim: Simulation, scenario: Scenario, start: Day): Ti
       ep.faults.set('closure-no-rationale', start)
       break
     }
-    case 'not-seen-alone': {
-      const c = sim.contact(start, { themeId: 'emotional-harm', scope, source: '2A', decision: 'referral' })!
-      const ep = sim.referral(c, { ...open, path: 'cin', assessmentWd: 30 })
-      ep.faults.set('not-seen-alone', REF - 150)
-      break
-    }
-    case 'views-not-sought': {
-      const c = sim.contact(start, { themeId: 'domestic-abuse', scope, source: '6', decision: 'referral' })!
-      const ep = sim.referral(c, { ...open, path: 'cin', assessmentWd: 30 })
-      ep.faults.set('views-not-sought', REF - 200)
-      break
-    }
-    case 'plan-actions-overdue': {
-      const c = sim.contact(start, {
-        themeId: 'parental-substance',
-        scope,
-        source: '1A',
-        decision: 'referral',
-      })!
-      const ep = sim.referral(c, { ...open, path: 'cin', assessmentWd: 28 })
-      ep.faults.set('actions-overdue', start)
-      break
-    }
+    // Open child in need cases with one fault each.
+    case 'not-seen-alone':
+    case 'views-not-sought':
+    case 'plan-actions-overdue':
     case 'no-management-oversight': {
-      const c = sim.contact(start, { themeId: 'neglect', scope, source: '3B', decision: 'referral' })!
-      const ep = sim.referral(c, { ...open, path: 'cin', assessmentWd: 30 })
-      ep.faults.set('no-oversight', REF - 165)
+      const [themeId, source, assessmentWd, fault, from] = CIN_FAULTS[scenario]
+      const ep = refer(start, themeId, source, 'referral', openCin(assessmentWd))
+      ep.faults.set(fault, from === 'start' ? start : REF - from)
       break
     }
     case 'repeat-cp-plan': {
-      const first = sim.contact(start, {
-        themeId: 'neglect',
-        scope,
-        source: '2A',
-        decision: 'strategy-discussion',
-      })!
-      const ep1 = sim.referral(first, {
+      const ep1 = refer(start, 'neglect', '2A', 'strategy-discussion', {
         team: 'assessment',
         path: 'cp',
         cpDays: 250,
@@ -156,35 +128,36 @@ export function runScenario(sim: Simulation, scenario: Scenario, start: Day): Ti
         afterCpCinDays: 150,
       })
       const again = Math.max(ep1.closure.day + 90, subWd(REF, 45))
-      const second = sim.contact(again, {
-        themeId: 'neglect',
-        scope,
-        source: '6',
-        decision: 'strategy-discussion',
-      })!
-      const ep2 = sim.referral(second, { team: 'assessment', path: 'cp', cpDays: OPEN })
+      const ep2 = refer(again, 'neglect', '6', 'strategy-discussion', {
+        team: 'assessment',
+        path: 'cp',
+        cpDays: OPEN,
+      })
       ep2.faults.set('no-oversight', ep2.day)
       break
     }
     case 're-referral': {
-      const first = sim.contact(start, {
-        themeId: 'domestic-abuse',
-        scope,
-        source: '6',
-        decision: 'referral',
-      })!
-      const ep1 = sim.referral(first, { team: 'assessment', path: 'nfa', assessmentWd: 25 })
+      const ep1 = refer(start, 'domestic-abuse', '6', 'referral', {
+        team: 'assessment',
+        path: 'nfa',
+        assessmentWd: 25,
+      })
       const again = Math.max(ep1.closure.day + 60, REF - 60)
-      const second = sim.contact(again, {
-        themeId: 'domestic-abuse',
-        scope,
-        source: '6',
-        decision: 'referral',
-      })!
-      const ep2 = sim.referral(second, { ...open, path: 'cin', assessmentWd: 40 })
+      const ep2 = refer(again, 'domestic-abuse', '6', 'referral', openCin(40))
       ep2.faults.set('no-oversight', ep2.day)
       break
     }
   }
   return sim.t
+}
+
+/** Theme, referral source, assessment working days, the fault, and from when (days before REF, or start). */
+const CIN_FAULTS: Record<
+  'not-seen-alone' | 'views-not-sought' | 'plan-actions-overdue' | 'no-management-oversight',
+  readonly [ThemeId, string, number, Fault, number | 'start']
+> = {
+  'not-seen-alone': ['emotional-harm', '2A', 30, 'not-seen-alone', 150],
+  'views-not-sought': ['domestic-abuse', '6', 30, 'views-not-sought', 200],
+  'plan-actions-overdue': ['parental-substance', '1A', 28, 'actions-overdue', 'start'],
+  'no-management-oversight': ['neglect', '3B', 30, 'no-oversight', 165],
 }

@@ -10,6 +10,7 @@ import {
   visit,
   worker,
 } from '../db/schema/index.ts'
+import { openCareProceedingsSummary } from './looked-after/care-proceedings.ts'
 
 const PLAN_LABELS: Record<string, string> = {
   'early-help': 'Early help plan',
@@ -21,10 +22,11 @@ const PLAN_LABELS: Record<string, string> = {
 
 /**
  * The child's page in one read: current plan and its next review, the last visit and when the child was
- * last seen alone, open actions, and the team around the child. Everything is derived from the record.
+ * last seen alone, open actions, the team around the child, and care proceedings while they are open (with
+ * the 26-week date). Everything is derived from the record.
  */
 export async function childSummary(db: DbOrTx, personId: number) {
-  const [currentPlans, lastVisit, lastSeenAlone, openActions, team_, professionals, openReferral] =
+  const [currentPlans, lastVisit, lastSeenAlone, openActions, team_, professionals, openReferral, cp] =
     await Promise.all([
       db
         .select({
@@ -99,6 +101,7 @@ export async function childSummary(db: DbOrTx, personId: number) {
         .where(and(eq(referral.personId, personId), isNull(referral.closureDate)))
         .orderBy(desc(referral.referralDate))
         .limit(1),
+      openCareProceedingsSummary(db, personId),
     ])
   return {
     currentPlans: currentPlans.map((p) => ({ ...p, label: PLAN_LABELS[p.kind] ?? p.kind })),
@@ -108,5 +111,6 @@ export async function childSummary(db: DbOrTx, personId: number) {
     team: team_,
     professionals,
     openReferral: openReferral[0] ?? null,
+    careProceedings: cp,
   }
 }

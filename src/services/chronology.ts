@@ -13,6 +13,7 @@ import { ALLOCATION_KIND_LABELS } from './allocation.ts'
 import { CASE_NOTE_TYPE_LABELS } from './case-notes.ts'
 import { checkDate, today } from './dates.ts'
 import { Checker } from './errors.ts'
+import { CARE_PROCEEDINGS_OUTCOME_LABELS } from './looked-after/care-proceedings.ts'
 import { OVERSIGHT_KIND_LABELS } from './oversight.ts'
 import { VISIT_KIND_LABELS } from './visits.ts'
 
@@ -33,6 +34,7 @@ export const CHRONOLOGY_TYPES = [
   'oversight',
   'allocation',
   'closure',
+  'care-proceedings',
   'significant-event',
 ] as const
 export type ChronologyType = (typeof CHRONOLOGY_TYPES)[number]
@@ -49,6 +51,7 @@ export const CHRONOLOGY_TYPE_LABELS: Record<ChronologyType, string> = {
   oversight: 'Management oversight',
   allocation: 'Allocations',
   closure: 'Closures',
+  'care-proceedings': 'Care proceedings',
   'significant-event': 'Significant events',
 }
 
@@ -171,6 +174,11 @@ function branches(personId: number): Record<ChronologyType, SQL[]> {
     closure: [
       sql`select r.closure_proposed_on, 'closure', 'closure-proposed', r.closure_reason, null, r.closure_rationale, null, ${userName('r.closure_proposed_by')}, r.id, 43 from referral r where r.person_id = ${personId} and r.closure_proposed_on is not null and r.closure_date is null`,
       sql`select r.closure_date, 'closure', 'closure', r.closure_reason, null, r.closure_rationale, null, ${userName('r.closure_signed_off_by')}, r.id, 44 from referral r where r.person_id = ${personId} and r.closure_date is not null`,
+    ],
+    'care-proceedings': [
+      sql`select cp.issued_on, 'care-proceedings', 'proceedings-issued', null, cp.case_number, cp.court, null, null::int, null::int, cp.id, 21 from care_proceedings cp where cp.person_id = ${personId}`,
+      sql`select e.granted_on, 'care-proceedings', 'proceedings-extension', e.weeks::text, cp.case_number, e.reason, null, null::int, null::int, cp.id, 22 from care_proceedings_extension e join care_proceedings cp on cp.id = e.care_proceedings_id where cp.person_id = ${personId}`,
+      sql`select cp.concluded_on, 'care-proceedings', 'proceedings-concluded', cp.outcome, cp.case_number, null, null, null::int, null::int, cp.id, 45 from care_proceedings cp where cp.person_id = ${personId} and cp.concluded_on is not null`,
     ],
     'significant-event': [
       sql`select e.occurred_on, 'significant-event', 'significant-event', e.category, null, e.description, e.impact_on_child, ${userName('e.recorded_by')}, e.id, 19 from significant_event e where e.person_id = ${personId}`,
@@ -360,6 +368,12 @@ function titleOf(row: Row): string {
       return `Closure proposed: ${cinLabel('ReasonForClosure', code)}`
     case 'closure':
       return `Case closed: ${cinLabel('ReasonForClosure', code)}`
+    case 'proceedings-issued':
+      return `Care proceedings issued (case ${row.extra ?? ''})`
+    case 'proceedings-extension':
+      return `Care proceedings timetable extended by the court: ${code} week${code === '1' ? '' : 's'} (case ${row.extra ?? ''})`
+    case 'proceedings-concluded':
+      return `Care proceedings concluded: ${(CARE_PROCEEDINGS_OUTCOME_LABELS[code as keyof typeof CARE_PROCEEDINGS_OUTCOME_LABELS] ?? code).toLowerCase()} (case ${row.extra ?? ''})`
     case 'significant-event':
       return SIGNIFICANT_EVENT_LABELS[code as SignificantEventCategory] ?? 'Significant event'
     default:
@@ -382,6 +396,8 @@ function hrefOf(personId: number, row: Row): string | null {
       return `${base}/closure`
     case 'plan':
       return `${base}/plans/${row.source_id}`
+    case 'care-proceedings':
+      return `${base}/care-proceedings#proceedings-${row.source_id}`
     default:
       return null
   }

@@ -10,9 +10,11 @@
 // - health-education.ts: health records (903 OC2) and personal education plans
 // - missing.ts: missing and away episodes, return interviews, the pattern of reasons
 // - contact.ts: contact arrangements with family
+// - care-proceedings.ts: care proceedings (PLO, issue, the court's extensions, outcome) and the 26-week date
 // - deprivation-of-liberty.ts: deprivation of liberty orders (903 DoLo, 2026-27)
 
 export * from './looked-after/care.ts'
+export * from './looked-after/care-proceedings.ts'
 export * from './looked-after/contact.ts'
 export * from './looked-after/deprivation-of-liberty.ts'
 export * from './looked-after/episodes.ts'

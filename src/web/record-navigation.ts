@@ -9,6 +9,7 @@ export const RECORD_SECTIONS = [
   { key: 'child-protection', text: 'Child protection', path: '/child-protection' },
   { key: 'plans', text: 'Plans', path: '/plans' },
   { key: 'looked-after', text: 'Child in care', path: '/looked-after' },
+  { key: 'care-proceedings', text: 'Care proceedings', path: '/care-proceedings' },
   { key: 'lac-reviews', text: 'Reviews and IRO', path: '/looked-after/reviews' },
   { key: 'health-education', text: 'Health and education', path: '/health-education' },
   { key: 'missing', text: 'Missing episodes', path: '/missing' },

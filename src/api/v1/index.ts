@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { accessLogApi } from './access-log.api.ts'
 import { assessmentsApi } from './assessments.api.ts'
+import { careProceedingsApi } from './care-proceedings.api.ts'
 import { childProtectionApi } from './child-protection.api.ts'
 import { childrenApi } from './children.api.ts'
 import { familyApi } from './family.api.ts'
@@ -29,6 +30,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(childProtectionApi)
   await app.register(plansApi)
   await app.register(lookedAfterApi)
+  await app.register(careProceedingsApi)
   await app.register(permanenceApi)
   await app.register(worklistsApi)
   await app.register(practiceApi)

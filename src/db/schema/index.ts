@@ -2,6 +2,7 @@
 // (npm run db:generate) and applied at start.
 export * from './audit.ts'
 export * from './auth.ts'
+export * from './care-proceedings.ts'
 export * from './case-record.ts'
 export * from './looked-after.ts'
 export * from './organisation.ts'

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, canBeDueBy, noneOf, openReferral } from '../engine/sql.ts'
+import { andPeople, canBeDueBy, openReferral, probe } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /** Assessment concluded (authorised) within 45 working days of the referral. */
@@ -38,6 +38,7 @@ export const assessmentTimescaleRule: Rule = {
       sql`select r.id, r.person_id, r.referral_date::text, sw.worker_id, sw.team_id,
             x.extension_reason, x.agreed_by as extension_agreed_by
           from referral r
+          ${probe('done', sql`from assessment d where d.referral_id = r.id and d.authorised_on <= ${asAt}`)}
           left join lateral (
             select a.extension_reason, u.display_name as agreed_by from assessment a
             left join user_account u on u.id = a.extension_agreed_by
@@ -47,7 +48,7 @@ export const assessmentTimescaleRule: Rule = {
           ${allocatedAt('sw', sql`r.person_id`, asAt)}
           where ${openReferral('r', asAt)}
             and ${canBeDueBy(sql`r.referral_date`, 45, 'working-days', context.dueBy)}
-            and ${noneOf(sql`from assessment a where a.referral_id = r.id and a.authorised_on <= ${asAt}`)}
+            and done.found is null
             ${andPeople(context, sql`r.person_id`)}`,
     )
     return rows.map(

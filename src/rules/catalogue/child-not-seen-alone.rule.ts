@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { openCases } from '../engine/sql.ts'
+import { openCases, personJoin, probe } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 const VISITS = 'not-seen-alone-visit-count'
@@ -44,21 +44,29 @@ export const childNotSeenAloneRule: Rule = {
       team_id: number | null
     }>(
       db,
+      // The N-th latest visit on the case (so there were at least N), then none seen alone from it on: the
+      // last N visits, each step one probe of the visit index.
       sql`with oc as (${openCases(context, asAt)})
-          select oc.person_id, v.latest_id, v.first_on::text, sw.worker_id, sw.team_id
+          select oc.person_id, latest.id as latest_id, nth.visited_on::text as first_on, sw.worker_id, sw.team_id
           from oc
-          join person pe on pe.id = oc.person_id
           cross join lateral (
-            select count(*)::int as n, bool_or(lv.child_seen_alone) as any_alone, min(lv.visited_on) as first_on,
-              (array_agg(lv.id order by lv.visited_on desc, lv.id desc))[1] as latest_id
-            from (
-              select vv.id, vv.visited_on, vv.child_seen_alone from visit vv
-              where vv.person_id = oc.person_id and vv.visited_on >= oc.referral_date and vv.visited_on <= ${asAt}
-              order by vv.visited_on desc, vv.id desc limit ${visits}
-            ) lv
-          ) v
+            select vv.id, vv.visited_on from visit vv
+            where vv.person_id = oc.person_id and vv.visited_on >= oc.referral_date and vv.visited_on <= ${asAt}
+            order by vv.visited_on desc, vv.id desc offset ${visits - 1} limit 1
+          ) nth
+          ${probe(
+            'alone',
+            sql`from visit va where va.person_id = oc.person_id and va.child_seen_alone
+              and (va.visited_on, va.id) >= (nth.visited_on, nth.id) and va.visited_on <= ${asAt}`,
+          )}
+          cross join lateral (
+            select vl.id from visit vl
+            where vl.person_id = oc.person_id and vl.visited_on <= ${asAt}
+            order by vl.visited_on desc, vl.id desc limit 1
+          ) latest
+          ${personJoin('pe', sql`oc.person_id`)}
           ${allocatedAt('sw', sql`oc.person_id`, asAt)}
-          where v.n = ${visits} and not v.any_alone
+          where alone.found is null
             and pe.date_of_birth <= (${asAt}::date - make_interval(years => ${minimumAge}::int))::date`,
     )
     return rows.map(

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { inWords } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { openCases, trimmedLength } from '../engine/sql.ts'
+import { openCases, probe, trimmedLength } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /**
@@ -44,7 +44,6 @@ export const childViewsNotRecordedRule: Rule = {
           select l.subject_type, l.id, oc.person_id, l.plan_id, l.held_on::text, l.child_contribution,
             sw.worker_id, sw.team_id
           from oc
-          join person pe on pe.id = oc.person_id
           cross join lateral (
             select u.* from (
               (select 'plan-review' as subject_type, pr.id, pr.plan_id, pr.held_on, pr.child_contribution,
@@ -60,9 +59,15 @@ export const childViewsNotRecordedRule: Rule = {
             ) u
             order by u.held_on desc, u.subject_type limit 1
           ) l
+          -- The child's views were sought and recorded at it: a probe, so the planner expects few rows to
+          -- go on (it cannot tell how many a condition on the lateral row above keeps).
+          ${probe('heard', sql`where l.child_contribution <> 'not-sought' and ${trimmedLength(sql`l.childs_views`)} > 0`)}
+          -- Born by then (a conference before birth is not the child's own), checked once the review is found.
+          cross join lateral (
+            select true from person pe where pe.id = oc.person_id and pe.date_of_birth <= l.held_on limit 1
+          ) born
           ${allocatedAt('sw', sql`oc.person_id`, asAt)}
-          where (l.child_contribution = 'not-sought' or ${trimmedLength(sql`l.childs_views`)} = 0)
-            and pe.date_of_birth is not null and pe.date_of_birth <= l.held_on`,
+          where heard.found is null`,
     )
     return rows.map(
       (r): ClockItem => ({

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, canBeDueBy, currentOn, referralNotClosed } from '../engine/sql.ts'
+import { andPeople, canBeDueBy, currentOn, probe, referralNotClosed } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 const INTERVAL = 'cin-review-interval-months'
@@ -48,7 +48,7 @@ export const cinPlanReviewRule: Rule = {
             sw.worker_id, sw.team_id
           from plan p
           left join referral r on r.id = p.referral_id
-          left join plan prev on prev.id = p.previous_plan_id
+          ${probe('stepdown', sql`from plan prev where prev.id = p.previous_plan_id and prev.kind = 'child-protection'`)}
           left join lateral (
             select pr.id, pr.held_on from plan_review pr
             where pr.plan_id = p.id and pr.held_on <= ${asAt}
@@ -56,7 +56,7 @@ export const cinPlanReviewRule: Rule = {
           ) v on true
           ${allocatedAt('sw', sql`p.person_id`, asAt)}
           where p.kind = 'child-in-need' and ${currentOn('p', asAt)} and ${referralNotClosed('r', asAt)}
-            and not (v.id is null and prev.kind is not distinct from 'child-protection')
+            and not (v.id is null and stepdown.found is not null)
             and ${canBeDueBy(sql`coalesce(v.held_on, p.start_date)`, months, 'months', context.dueBy)}
             ${andPeople(context, sql`p.person_id`)}`,
     )

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, canBeDueBy, currentOn, noneOf, referralNotClosed } from '../engine/sql.ts'
+import { andPeople, canBeDueBy, closedReferral, currentOn, probe } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 const WITHIN = 'cin-step-down-first-review-working-days'
@@ -52,11 +52,13 @@ export const cinReviewAfterStepDownRule: Rule = {
             sw.worker_id, sw.team_id
           from plan p
           join plan prev on prev.id = p.previous_plan_id and prev.kind = 'child-protection'
-          left join referral r on r.id = p.referral_id
+          ${probe('reviewed', sql`from plan_review pr where pr.plan_id = p.id and pr.held_on <= ${asAt}`)}
+          ${closedReferral('closed', sql`p.referral_id`, asAt)}
           ${allocatedAt('sw', sql`p.person_id`, asAt)}
-          where p.kind = 'child-in-need' and ${currentOn('p', asAt)} and ${referralNotClosed('r', asAt)}
+          where p.kind = 'child-in-need' and p.previous_plan_id is not null and ${currentOn('p', asAt)}
+            and closed.found is null
             and ${canBeDueBy(sql`p.start_date`, within, 'working-days', context.dueBy)}
-            and ${noneOf(sql`from plan_review pr where pr.plan_id = p.id and pr.held_on <= ${asAt}`)}
+            and reviewed.found is null
             ${andPeople(context, sql`p.person_id`)}`,
     )
     return rows.map(

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { MIN_RATIONALE_WORDS } from '../../domain/practice/substance.ts'
-import { allocatedAt, teamOf } from '../engine/owner.ts'
-import { andPeople } from '../engine/sql.ts'
+import { allocatedAt } from '../engine/owner.ts'
+import { andPeople, wordCount } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /**
@@ -28,7 +28,6 @@ export const closureWithoutRationaleRule: Rule = {
   allowsRecordedReason: false,
   async evaluate(context) {
     const { db, asAt } = context
-    const proposer = sql`(select u.worker_id from user_account u where u.id = r.closure_proposed_by)`
     const rows = await queryRows<{
       id: number
       person_id: number
@@ -40,13 +39,13 @@ export const closureWithoutRationaleRule: Rule = {
     }>(
       db,
       sql`select r.id, r.person_id, r.closure_proposed_on::text as proposed_on,
-            ${proposer} as proposer_worker_id, ${teamOf(proposer)} as proposer_team_id,
-            sw.worker_id, sw.team_id
+            pu.worker_id as proposer_worker_id, pw.team_id as proposer_team_id, sw.worker_id, sw.team_id
           from referral r
+          left join user_account pu on pu.id = r.closure_proposed_by
+          left join worker pw on pw.id = pu.worker_id
           ${allocatedAt('sw', sql`r.person_id`, asAt)}
           where r.closure_proposed_on <= ${asAt} and (r.closure_date is null or r.closure_date > ${asAt})
-            and (select count(*) from regexp_split_to_table(coalesce(r.closure_rationale, ''), '[[:space:]]+') w where w ~ '[[:alpha:]]')
-              < ${MIN_RATIONALE_WORDS}
+            and ${wordCount(sql`r.closure_rationale`)} < ${MIN_RATIONALE_WORDS}
             ${andPeople(context, sql`r.person_id`)}`,
     )
     return rows.map(

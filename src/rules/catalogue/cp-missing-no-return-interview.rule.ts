@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { inWords } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, currentOn, endOfDay, londonDate, noOversightSince } from '../engine/sql.ts'
+import { andPeople, currentOn, endOfDay, londonDate, oversightSince } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /**
@@ -44,12 +44,16 @@ export const cpMissingNoReturnInterviewRule: Rule = {
             e.return_interview_offered_at < ${endOfDay(asAt)} as offered,
             e.return_interview_accepted as accepted, sw.worker_id, sw.team_id
           from missing_episode e
+          -- On a child protection plan by the time they came back (and still on it).
+          cross join lateral (
+            select true from cp_plan p where p.person_id = e.person_id and ${currentOn('p', asAt)}
+              and p.start_date <= ${returnedOn} limit 1
+          ) cp
+          ${oversightSince('overseen', sql`e.person_id`, returnedOn, asAt)}
           ${allocatedAt('sw', sql`e.person_id`, asAt)}
           where e.ended_at < ${endOfDay(asAt)}
-            and (select true from cp_plan p where p.person_id = e.person_id and ${currentOn('p', asAt)}
-              and p.start_date <= ${returnedOn} limit 1)
             and (e.return_interview_held_at is null or e.return_interview_held_at >= ${endOfDay(asAt)})
-            and ${noOversightSince(sql`e.person_id`, returnedOn, asAt)}
+            and overseen.found is null
             ${andPeople(context, sql`e.person_id`)}`,
     )
     return rows.map((r): ClockItem => {

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/types.ts'
 import { assessmentTimescaleRule } from './assessment-45-working-days.rule.ts'
 import { assessmentIdentityRule } from './assessment-identity-not-considered.rule.ts'
+import { careProceedings26WeeksRule } from './care-proceedings-26-weeks.rule.ts'
 import { childNotSeenAloneRule } from './child-not-seen-alone.rule.ts'
 import { childViewsNotRecordedRule } from './child-views-not-recorded-at-review.rule.ts'
 import { cinPlanReviewRule } from './cin-plan-review.rule.ts'
@@ -32,9 +33,6 @@ import { reviewHealthAssessmentRule } from './review-health-assessment.rule.ts'
 /**
  * Every rule Hearth evaluates, listed explicitly: adding a rule means adding it here, in `<id>.rule.ts`
  * with its tests in `<id>.rule.test.ts`.
- *
- * Not yet here, for want of the table it reads (add it when care proceedings are recorded): care
- * proceedings within 26 weeks (Children Act 1989 s32(1)(a)).
  */
 export const RULES: readonly Rule[] = [
   // Front door and assessment
@@ -69,6 +67,7 @@ export const RULES: readonly Rule[] = [
   permanencePlanRule,
   placementOrderNoMatchRule,
   connectedPersonApprovalRule,
+  careProceedings26WeeksRule,
   // Missing from home or care
   returnInterviewRule,
   cpMissingNoReturnInterviewRule,

@@ -3,7 +3,7 @@ import { queryRows } from '../../db/client.ts'
 import { INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS } from '../../services/looked-after/timescales.ts'
 import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, canBeDueBy, currentOn, noneOf } from '../engine/sql.ts'
+import { andPeople, canBeDueBy, currentOn, probe } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 import { forThisCare, notShortBreaks } from './looked-after.sql.ts'
 
@@ -37,12 +37,16 @@ export const initialHealthAssessmentRule: Rule = {
       db,
       sql`select p.id, p.person_id, p.start_date::text, sw.worker_id, sw.team_id
           from period_of_care p
+          ${probe(
+            'done',
+            sql`from health_record h where h.person_id = p.person_id
+              and h.kind = 'initial-health-assessment' and h.recorded_on <= ${asAt}
+              and ${forThisCare('p', sql`h.recorded_on`)}`,
+          )}
           ${allocatedAt('sw', sql`p.person_id`, asAt)}
           where ${currentOn('p', asAt)}
             and ${canBeDueBy(sql`p.start_date`, INITIAL_HEALTH_ASSESSMENT_WORKING_DAYS, 'working-days', context.dueBy)}
-            and ${noneOf(sql`from health_record h where h.person_id = p.person_id
-              and h.kind = 'initial-health-assessment' and h.recorded_on <= ${asAt}
-              and ${forThisCare('p', sql`h.recorded_on`)}`)}
+            and done.found is null
             and ${notShortBreaks('p', asAt)}
             ${andPeople(context, sql`p.person_id`)}`,
     )

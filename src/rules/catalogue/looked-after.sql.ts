@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { IsoDate } from '../../domain/calendar/working-days.ts'
-import { currentOn, noneOf } from '../engine/sql.ts'
+import { currentOn } from '../engine/sql.ts'
 
 // SQL the looked-after rules share, so "in care now" and "this period of care's records" mean the same in
 // each. Aliases are fixed strings written by rule authors, never user input.
@@ -12,8 +12,10 @@ import { currentOn, noneOf } from '../engine/sql.ts'
  */
 export function notShortBreaks(periodAlias: string, asAt: IsoDate): SQL {
   const p = sql.raw(periodAlias)
-  return noneOf(sql`from legal_status sb_l where sb_l.period_of_care_id = ${p}.id
-    and ${currentOn('sb_l', asAt)} and sb_l.code in ('V3', 'V4')`)
+  // NOT EXISTS (an anti-join) rather than noneOf: short breaks are few, so the planner hashes them once
+  // instead of probing legal_status for every period of care (and charging each probe to the plan).
+  return sql`not exists (select 1 from legal_status sb_l where sb_l.period_of_care_id = ${p}.id
+    and ${currentOn('sb_l', asAt)} and sb_l.code in ('V3', 'V4'))`
 }
 
 /**

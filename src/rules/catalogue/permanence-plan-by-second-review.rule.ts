@@ -3,7 +3,7 @@ import { queryRows } from '../../db/client.ts'
 import { FIRST_REVIEW_WORKING_DAYS, nextLacReviewDue } from '../../services/looked-after/timescales.ts'
 import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, currentOn, noneOf } from '../engine/sql.ts'
+import { andPeople, currentOn, probe } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 import { forThisCare, notShortBreaks } from './looked-after.sql.ts'
 
@@ -48,15 +48,19 @@ export const permanencePlanRule: Rule = {
           from period_of_care p
           left join lateral (select v.held_on ${reviews} limit 1) r1 on true
           left join lateral (select v.held_on ${reviews} offset 1 limit 1) r2 on true
+          ${probe(
+            'planned',
+            sql`from permanence_plan pp where pp.person_id = p.person_id and pp.decided_on <= ${asAt}
+              and (pp.period_of_care_id = p.id
+                or (pp.period_of_care_id is null and ${forThisCare('p', sql`pp.decided_on`)}))`,
+          )}
           ${allocatedAt('sw', sql`p.person_id`, asAt)}
           where ${currentOn('p', asAt)}
             -- A lower bound on the due date (20 working days are at least 20 days), so clocks that cannot
             -- fall due by dueBy stay in the database.
             and least(coalesce(r2.held_on, 'infinity'::date),
               (coalesce(r1.held_on, p.start_date + 20) + make_interval(months => 3))::date) <= ${context.dueBy}::date
-            and ${noneOf(sql`from permanence_plan pp where pp.person_id = p.person_id and pp.decided_on <= ${asAt}
-              and (pp.period_of_care_id = p.id
-                or (pp.period_of_care_id is null and ${forThisCare('p', sql`pp.decided_on`)}))`)}
+            and planned.found is null
             and ${notShortBreaks('p', asAt)}
             ${andPeople(context, sql`p.person_id`)}`,
     )

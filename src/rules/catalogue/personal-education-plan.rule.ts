@@ -3,7 +3,7 @@ import { queryRows } from '../../db/client.ts'
 import { FIRST_REVIEW_WORKING_DAYS } from '../../services/looked-after/timescales.ts'
 import { dueDate } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, canBeDueBy, currentOn } from '../engine/sql.ts'
+import { andPeople, canBeDueBy, currentOn, personJoin } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 import { forThisCare, notShortBreaks } from './looked-after.sql.ts'
 
@@ -57,7 +57,7 @@ export const personalEducationPlanRule: Rule = {
               as clock_start,
             e.id as pep_id, e.held_on::text, sw.worker_id, sw.team_id
           from period_of_care p
-          join person c on c.id = p.person_id
+          ${personJoin('c', sql`p.person_id`)}
           left join lateral (
             select e.id, e.held_on from personal_education_plan e
             where e.person_id = p.person_id and e.held_on <= ${asAt}

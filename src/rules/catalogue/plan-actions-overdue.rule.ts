@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { inWords } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, currentOn, referralNotClosed } from '../engine/sql.ts'
+import { andPeople, closedReferral, currentOn } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /**
@@ -46,21 +46,24 @@ export const planActionsOverdueRule: Rule = {
             case when x.action_worker_id is null then sw.team_id
               else (select w.team_id from worker w where w.id = x.action_worker_id) end as team_id
           from (
-            select p.id as plan_id, p.person_id, pa.owner_worker_id as action_worker_id, count(*)::int as actions,
+            select p.id as plan_id, p.person_id, p.referral_id, pa.owner_worker_id as action_worker_id,
+              count(*)::int as actions,
               min(pa.due_date)::text as first_due,
               (array_agg(pa.id order by pa.due_date, pa.id))[1] as first_id,
               (array_agg(pa.description order by pa.due_date, pa.id))[1] as first_description,
               (array_agg(pa.owner_description order by pa.due_date, pa.id))[1] as first_owner
             from plan_action pa
             join plan p on p.id = pa.plan_id
-            left join referral r on r.id = p.referral_id
             where pa.due_date < ${asAt}
               and (pa.status = 'open' or pa.completed_on > ${asAt})
-              and ${currentOn('p', asAt)} and ${referralNotClosed('r', asAt)}
+              and ${currentOn('p', asAt)}
               ${andPeople(context, sql`p.person_id`)}
-            group by p.id, p.person_id, pa.owner_worker_id
+            group by p.id, p.person_id, p.referral_id, pa.owner_worker_id
           ) x
-          ${allocatedAt('sw', sql`x.person_id`, asAt)}`,
+          -- The plan's case still open: checked once per plan and worker, after the actions are grouped.
+          ${closedReferral('closed', sql`x.referral_id`, asAt)}
+          ${allocatedAt('sw', sql`x.person_id`, asAt)}
+          where closed.found is null`,
     )
     return rows.map(
       (r): ClockItem => ({

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { inWords } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, currentOn, londonDate, referralNotClosed } from '../engine/sql.ts'
+import { andPeople, currentOn, endOfDay, londonDate, referralNotClosed } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /** Significant events that change what a plan must deal with. */
@@ -33,7 +33,6 @@ export const planNotUpdatedRule: Rule = {
   allowsRecordedReason: false,
   async evaluate(context) {
     const { db, asAt } = context
-    const savedOn = londonDate(sql`pv.saved_at`)
     const categories = sql.join(
       PLAN_CHANGING_EVENTS.map((c) => sql`${c}`),
       sql`, `,
@@ -51,16 +50,18 @@ export const planNotUpdatedRule: Rule = {
             sw.worker_id, sw.team_id
           from plan p
           left join referral r on r.id = p.referral_id
+          -- The London day of the last save by the end of asAt: the latest timestamp, found in the index, then
+          -- converted once (the day of the latest is the latest day).
           cross join lateral (
-            select coalesce(max(${savedOn}), p.start_date) as saved_on
-            from plan_version pv where pv.plan_id = p.id and ${savedOn} <= ${asAt}
+            select coalesce(${londonDate(sql`max(pv.saved_at)`)}, p.start_date) as saved_on
+            from plan_version pv where pv.plan_id = p.id and pv.saved_at < ${endOfDay(asAt)}
           ) s
           cross join lateral (
             select min(x.on_date) as changed_on from (
               select se.occurred_on as on_date from significant_event se
               where se.person_id = p.person_id and se.category in (${categories})
                 and se.occurred_on > s.saved_on and se.occurred_on <= ${asAt}
-                and ${londonDate(sql`se.recorded_at`)} <= ${asAt}
+                and se.recorded_at < ${endOfDay(asAt)}
               union all
               select rel.started_on from relationship rel
               where rel.person_id = p.person_id and rel.same_household

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { inWords } from '../engine/clock.ts'
 import { allocatedAt, frontDoorTeam } from '../engine/owner.ts'
-import { andPeople, noOversightSince, openReferral } from '../engine/sql.ts'
+import { andPeople, openReferral, oversightSince } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /**
@@ -47,10 +47,11 @@ export const reReferralRule: Rule = {
               and (p.referral_date < r.referral_date or (p.referral_date = r.referral_date and p.id < r.id))
             order by p.referral_date desc, p.id desc limit 1
           ) prev
+          ${oversightSince('overseen', sql`r.person_id`, sql`r.referral_date`, asAt)}
           ${allocatedAt('sw', sql`r.person_id`, asAt)}
           where ${openReferral('r', asAt)}
             and prev.referral_date >= (r.referral_date - interval '12 months')::date
-            and ${noOversightSince(sql`r.person_id`, sql`r.referral_date`, asAt)}
+            and overseen.found is null
             ${andPeople(context, sql`r.person_id`)}`,
     )
     return rows.map(

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../db/client.ts'
 import { inWords } from '../engine/clock.ts'
 import { allocatedAt } from '../engine/owner.ts'
-import { andPeople, currentOn, noOversightSince } from '../engine/sql.ts'
+import { andPeople, currentOn, oversightSince } from '../engine/sql.ts'
 import type { ClockItem, Rule } from '../engine/types.ts'
 
 /**
@@ -46,9 +46,9 @@ export const repeatCpPlanRule: Rule = {
             select count(*)::int as earlier, max(q.start_date) as last_start from cp_plan q
             where q.person_id = p.person_id and q.id <> p.id and q.start_date < p.start_date
           ) e
+          ${oversightSince('overseen', sql`p.person_id`, sql`p.start_date`, asAt)}
           ${allocatedAt('sw', sql`p.person_id`, asAt)}
-          where ${currentOn('p', asAt)} and e.earlier > 0
-            and ${noOversightSince(sql`p.person_id`, sql`p.start_date`, asAt)}
+          where ${currentOn('p', asAt)} and e.earlier > 0 and overseen.found is null
             ${andPeople(context, sql`p.person_id`)}`,
     )
     return rows.map(

@@ -39,9 +39,10 @@ export const reviewHealthAssessmentRule: Rule = {
       team_id: number | null
     }>(
       db,
-      sql`select h.id, p.person_id, h.recorded_on::text, c.date_of_birth::text, sw.worker_id, sw.team_id
+      sql`select h.id, p.person_id, h.recorded_on::text,
+            (select c.date_of_birth from person c where c.id = p.person_id)::text as date_of_birth,
+            sw.worker_id, sw.team_id
           from period_of_care p
-          join person c on c.id = p.person_id
           join lateral (
             select h.id, h.recorded_on from health_record h
             where h.person_id = p.person_id

@@ -11,8 +11,24 @@ import type { Unit } from './types.ts'
 // Records can be older than the stored bank-holiday calendar (a child in care since 2011, say): the
 // calendar counts weekdays before it (see working-days.ts), so an old record is still flagged, as overdue.
 
+// Due dates repeat (a whole authority's clocks start on a few thousand days), and a rule asks for one per
+// row: remembered by start, amount and unit. Bounded, so a long-running process does not grow it forever.
+const dueDates = new Map<string, IsoDate>()
+const DUE_DATES_KEPT = 50_000
+
 /** The date by which something is due: `amount` units after `start` (see working-days.ts for counting). */
 export function dueDate(start: IsoDate, amount: number, unit: Unit): IsoDate {
+  const key = `${start}|${amount}|${unit}`
+  let due = dueDates.get(key)
+  if (due === undefined) {
+    due = computeDueDate(start, amount, unit)
+    if (dueDates.size >= DUE_DATES_KEPT) dueDates.clear()
+    dueDates.set(key, due)
+  }
+  return due
+}
+
+function computeDueDate(start: IsoDate, amount: number, unit: Unit): IsoDate {
   switch (unit) {
     case 'working-days':
       return addWorkingDays(start, amount)

@@ -1,9 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { setting, timescaleException, userAccount } from '../../db/schema/index.ts'
 import { addCalendarDays, addWorkingDays, type IsoDate } from '../../domain/calendar/working-days.ts'
 import { RULES } from '../catalogue/index.ts'
 import { workingDaysOverdue } from './clock.ts'
+import { endOfDay } from './sql.ts'
 import type { Flag, Rule, RuleContext, Severity } from './types.ts'
 
 export interface EvaluateOptions {
@@ -55,30 +56,48 @@ export async function evaluateRules(db: DbOrTx, options: EvaluateOptions): Promi
       : undefined,
     setting: await loadSettings(db, rules),
   }
-  const results = await Promise.all(
-    rules.map(async (rule) => ({ rule, items: await rule.evaluate(context) })),
-  )
-  const flags: Flag[] = []
-  for (const { rule, items } of results) {
-    for (const item of items) {
-      const daysOverdue = workingDaysOverdue(item.dueOn, options.asAt)
-      let severity: Severity | null
-      if (rule.kind === 'query') severity = 'query'
-      else if (daysOverdue > 0) severity = 'overdue'
-      else if (-daysOverdue <= dueSoon) severity = 'due-soon'
-      else severity = null
-      if (severity) {
-        flags.push({
-          ...item,
-          ruleId: rule.id,
-          ruleTitle: rule.title,
-          severity,
-          daysOverdue,
-          recordedReason: item.recordedReason ?? null,
-        })
-      }
+  // A rule may count as due soon earlier than the caller asks (its own window), never later.
+  const windowOf = (rule: Rule) => Math.max(dueSoon, rule.dueSoonWorkingDays ?? 0)
+  // Many clocks fall due on the same day: count each day's working days overdue once.
+  const overdueBy = new Map<IsoDate, number>()
+  const daysOverdueOf = (dueOn: IsoDate) => {
+    let days = overdueBy.get(dueOn)
+    if (days === undefined) {
+      days = workingDaysOverdue(dueOn, options.asAt)
+      overdueBy.set(dueOn, days)
     }
+    return days
   }
+  // Each rule's clocks become flags as soon as its query answers, while the other rules' queries run.
+  const results = await Promise.all(
+    rules.map(async (rule) => {
+      const window = windowOf(rule)
+      const items = await rule.evaluate(
+        window === dueSoon ? context : { ...context, dueBy: horizon(options.asAt, window) },
+      )
+      const flags: Flag[] = []
+      for (const item of items) {
+        const daysOverdue = daysOverdueOf(item.dueOn)
+        let severity: Severity | null
+        if (rule.kind === 'query') severity = 'query'
+        else if (daysOverdue > 0) severity = 'overdue'
+        else if (-daysOverdue <= window) severity = 'due-soon'
+        else severity = null
+        if (severity) {
+          flags.push({
+            ...item,
+            ruleId: rule.id,
+            ruleTitle: rule.title,
+            severity,
+            daysOverdue,
+            recordedReason: item.recordedReason ?? null,
+          })
+        }
+      }
+      return flags
+    }),
+  )
+  const flags = results.flat()
   await attachRecordedReasons(db, flags, options.asAt)
   return flags.sort((a, b) => b.daysOverdue - a.daysOverdue || a.personId - b.personId)
 }
@@ -113,9 +132,10 @@ async function attachRecordedReasons(db: DbOrTx, flags: Flag[], asAt: IsoDate): 
     .leftJoin(userAccount, eq(userAccount.id, timescaleException.agreedBy))
     .where(
       and(
-        inArray(timescaleException.personId, personIds),
+        // The children as one array parameter: a whole authority's overdue children are thousands.
+        sql`${timescaleException.personId} = any(${`{${personIds.join(',')}}`}::int[])`,
         // Only reasons recorded by the end of asAt (a London day), so the past is shown as it stood.
-        sql`(${timescaleException.recordedAt} at time zone 'Europe/London')::date <= ${asAt}`,
+        sql`${timescaleException.recordedAt} < ${endOfDay(asAt)}`,
       ),
     )
     // The latest reason for a subject wins: the map below keeps the last row of each key.

@@ -105,6 +105,11 @@ export interface Rule {
   effectiveTo?: IsoDate
   /** Whether guidance allows the timescale to be exceeded with a recorded, manager-agreed reason. */
   allowsRecordedReason: boolean
+  /**
+   * Working days before the due date from which this rule's clock counts as due soon, when longer than the
+   * caller's window (e.g. the last 4 weeks of care proceedings' 26).
+   */
+  dueSoonWorkingDays?: number
   evaluate(context: RuleContext): Promise<ClockItem[]>
 }
 

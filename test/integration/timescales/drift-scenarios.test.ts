@@ -5,7 +5,15 @@ import { evaluateRules } from '../../../src/rules/engine/evaluate.ts'
 import type { Flag } from '../../../src/rules/engine/types.ts'
 import { today } from '../../../src/services/dates.ts'
 import { buildTestApp, type TestApp } from '../../support/app.ts'
-import { addMonths, type Cast, Journey, personalAdviser, signInCast, workingDaysBefore } from './support.ts'
+import {
+  addMonths,
+  type Cast,
+  call,
+  Journey,
+  personalAdviser,
+  signInCast,
+  workingDaysBefore,
+} from './support.ts'
 
 // The issue's "done when": one child per timescale or drift pattern, built only through the API as the
 // front door, the social worker, their manager and the conference chair would record it, each flagged
@@ -298,6 +306,8 @@ interface Care {
   /** Visited every week until the first review (regulation 28(4): a connected person, temporary approval). */
   weeklyUntilFirstReview?: boolean
   placementType?: string
+  /** 903 LS of the first legal status; a care order (C2) unless said. */
+  legalStatus?: string
   /** Placed with a relative, added to the child's network once the child is allocated. */
   relative?: { type: string; givenName: string }
   permanenceOption?: string
@@ -323,6 +333,7 @@ async function inCare(j: Journey, care: Care): Promise<{ carerPersonId: number |
   })
   const carerPersonId = care.relative ? await j.relative(care.relative.type, care.relative.givenName) : null
   await j.startCare(care.from, {
+    legalStatus: care.legalStatus,
     placementType: care.placementType,
     carerPersonId: carerPersonId ?? undefined,
   })
@@ -353,6 +364,16 @@ async function inCare(j: Journey, care: Care): Promise<{ carerPersonId: number |
   }
   await j.oversight(wd(10))
   return { carerPersonId }
+}
+
+/** The social worker records care proceedings, issued on a date after a pre-proceedings meeting. */
+async function careProceedings(j: Journey, issuedOn: IsoDate): Promise<void> {
+  await call(j.c.socialworker, 'POST', `/children/${j.personId}/care-proceedings`, {
+    preProceedingsOn: addCalendarDays(issuedOn, -42),
+    issuedOn,
+    court: 'Family Court sitting at Manchester',
+    caseNumber: `MA26C${String(j.personId).padStart(5, '0')}`,
+  })
 }
 
 /** A child on a child protection plan since 25 working days ago, visited and reviewed in time. */
@@ -472,6 +493,18 @@ const LOOKED_AFTER: Scenario[] = [
     },
   },
   {
+    ruleId: 'care-proceedings-26-weeks',
+    owner: 'social-worker',
+    async build(c) {
+      // In care under an interim care order since January: the proceedings issued on Monday 5 January are
+      // open in their 28th week (the 26 weeks ended on Sunday 5 July), and the court has not extended them.
+      const j = await Journey.start(c, 'Mo')
+      await inCare(j, { from: '2026-01-06', legalStatus: 'C1' })
+      await careProceedings(j, '2026-01-05')
+      return j.personId
+    },
+  },
+  {
     ruleId: 'return-interview-72-hours',
     owner: 'social-worker',
     async build(c) {
@@ -517,10 +550,14 @@ const LOOKED_AFTER: Scenario[] = [
   },
 ]
 
-/** A child in care since 70 working days ago with everything done in time. */
+/**
+ * A child in care since 70 working days ago with everything done in time, under an interim care order in
+ * proceedings issued the day before, in their 15th week of 26.
+ */
 async function cleanInCare(c: Cast): Promise<number> {
   const j = await Journey.start(c, 'Yara')
-  await inCare(j, { from: wd(70) })
+  await inCare(j, { from: wd(70), legalStatus: 'C1' })
+  await careProceedings(j, wd(71))
   return j.personId
 }
 

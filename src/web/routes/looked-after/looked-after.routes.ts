@@ -23,6 +23,7 @@ import {
 import { dateField, textField } from '../../forms.ts'
 import { personIdOf, recordContext, saveForm } from '../../record-page.ts'
 import { idParam, intField, radioItems, workerItems } from '../practice/helpers.ts'
+import { careProceedingsRoutes } from './care-proceedings.routes.ts'
 import { healthEducationRoutes } from './health-education.routes.ts'
 import { missingRoutes } from './missing.routes.ts'
 import { reviewsRoutes } from './reviews.routes.ts'
@@ -485,4 +486,5 @@ export async function lookedAfterRoutes(app: FastifyInstance): Promise<void> {
   await app.register(reviewsRoutes)
   await app.register(healthEducationRoutes)
   await app.register(missingRoutes)
+  await app.register(careProceedingsRoutes)
 }
