@@ -348,7 +348,10 @@ export async function loadSsda903Batch(
       MC_DOB,
     })
 
-    if (oc3) {
+    // Looked after for the 12 months to 31 March (as the DfE counts it, care ending on 31 March itself, say on an
+    // 18th birthday that day): in the OC2 cohort, so no care leaver items (903 rule 187).
+    const cla = continuouslyLookedAfter12Months(inYear, start, end)
+    if (oc3 && !cla) {
       const c = oc3.contact
       // Not in touch (or died, or home for 6 months): activity and accommodation are 0, not blank (903 rule 344).
       const unknown = c !== null && c.inTouch !== 'YES'
@@ -393,8 +396,7 @@ export async function loadSsda903Batch(
         DUC: p.uasc_ceased_on ?? (DOB ? addYears(DOB, 18) : null),
       })
 
-    if (continuouslyLookedAfter12Months(inYear, start, end))
-      t.OC2.push(oc2Row(CHILD, DOB, healthBy.get(p.id) ?? [], start, end))
+    if (cla) t.OC2.push(oc2Row(CHILD, DOB, healthBy.get(p.id) ?? [], start, end))
 
     const adopted = inYear.find(
       (e) => (e.REC === 'E11' || e.REC === 'E12') && e.DEC !== null && e.DEC >= start && e.DEC <= end,

@@ -1,5 +1,5 @@
 import { type Ssda903CodeListName, ssda903Codes } from '../../../domain/codes/codes.ts'
-import type { IsoDate } from '../../shared/dates.ts'
+import { addYears, type IsoDate } from '../../shared/dates.ts'
 import type { Ssda903Row, Ssda903TableName, Ssda903Tables, Ssda903Year } from '../tables.ts'
 import type { IssueLocation, RuleContext, RuleType, Ssda903Issue, Ssda903Rule } from '../types.ts'
 import { DFE_RULES, type DfeRuleCode } from './dfe-rules.ts'
@@ -235,4 +235,170 @@ export function consecutive(
 ): void {
   for (const indices of groups.values())
     for (let k = 1; k < indices.length; k++) fn(indices[k - 1]!, indices[k]!)
+}
+
+// --- Dates and ages ----------------------------------------------------------------------------
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+/** Not yet the given age on the date (false when either date is unknown). */
+export function agedUnder(dob: IsoDate | null | undefined, years: number, date: IsoDate | null): boolean {
+  return dob !== null && dob !== undefined && date !== null && date < addYears(dob, years)
+}
+
+/** The given age or older on the date (false when either date is unknown). */
+export function agedAtLeast(dob: IsoDate | null | undefined, years: number, date: IsoDate | null): boolean {
+  return dob !== null && dob !== undefined && date !== null && date >= addYears(dob, years)
+}
+
+/** Children with an episode still open at 31 March: looked after at the end of the year. */
+export function lookedAfterAtYearEnd(t: Ssda903Tables, ctx: RuleContext): Set<string> {
+  const children = new Set<string>()
+  for (const e of t.Episodes)
+    if (e.CHILD !== null && e.DEC === null && e.DECOM !== null && e.DECOM <= ctx.collectionEnd)
+      children.add(e.CHILD)
+  return children
+}
+
+/** Children with an episode of care at some time in the collection year. */
+export function episodesInYear(
+  t: Ssda903Tables,
+  ctx: RuleContext,
+  exclude?: ReadonlySet<string>,
+): Set<string> {
+  const children = new Set<string>()
+  for (const e of t.Episodes)
+    if (
+      e.CHILD !== null &&
+      e.DECOM !== null &&
+      e.DECOM <= ctx.collectionEnd &&
+      (e.DEC === null || e.DEC >= ctx.collectionStart) &&
+      !exclude?.has(e.LS ?? '')
+    )
+      children.add(e.CHILD)
+  return children
+}
+
+/** Any of the care leaver items of an OC3 row given. */
+export const oc3Given = (r: {
+  IN_TOUCH: string | null
+  ACTIV: string | null
+  ACCOM: string | null
+}): boolean => [r.IN_TOUCH, r.ACTIV, r.ACCOM].some(present)
+
+/** Any of the adoption items of an AD1 row given. */
+export const ad1Given = (r: Ssda903Row<'AD1'>): boolean =>
+  [r.DATE_INT, r.DATE_MATCH, r.FOSTER_CARE, r.NB_ADOPTR, r.SEX_ADOPTR, r.LS_ADOPTR].some(present)
+
+export const ADOPTION_PLACEMENTS: ReadonlySet<string> = new Set(['A3', 'A4', 'A5', 'A6'])
+
+export interface EpisodeRun {
+  episodes: number[]
+  /** Days from the first episode's start to the last one's end, or to 31 March while it is open. */
+  days: number
+}
+
+/**
+ * Each child's runs of consecutive episodes that match, one starting the day the one before ended (a change of
+ * placement under the same legal status, say), as the validator measures how long a legal status or placement
+ * lasted.
+ */
+export function episodeRuns(
+  t: Ssda903Tables,
+  ctx: RuleContext,
+  matches: (e: Ssda903Row<'Episodes'>) => boolean,
+): EpisodeRun[] {
+  const runs: EpisodeRun[] = []
+  for (const indices of episodesByChild(t).values()) {
+    let run: number[] = []
+    const close = () => {
+      const first = run[0]
+      const last = run.at(-1)
+      if (first === undefined || last === undefined) return
+      const start = rowAt(t.Episodes, first).DECOM as IsoDate
+      const end = rowAt(t.Episodes, last).DEC ?? ctx.collectionEnd
+      runs.push({ episodes: run, days: daysBetween(start, end) })
+      run = []
+    }
+    for (const i of indices) {
+      const e = rowAt(t.Episodes, i)
+      const previous = run.at(-1)
+      const continues =
+        previous !== undefined && e.DECOM !== null && rowAt(t.Episodes, previous).DEC === e.DECOM
+      if (!continues) close()
+      if (matches(e) && e.DECOM !== null) run.push(i)
+      else close()
+    }
+    close()
+  }
+  return runs
+}
+
+/** Flags every episode of a run under the legal status that lasted longer than the days allowed. */
+export function legalStatusLongerThan(ls: string, maxDays: number): Finder {
+  return (t, ctx, report) => {
+    for (const run of episodeRuns(t, ctx, (e) => e.LS === ls))
+      if (run.days > maxDays) for (const i of run.episodes) report(at('Episodes', i, 'LS', 'DECOM', 'DEC'))
+  }
+}
+
+/** Episodes in the placement that began before the child reached the age (checked against the Header's DOB). */
+export function placedUnderAge(place: string, years: number): Finder {
+  return (t, _ctx, report) => {
+    const dob = dobByChild(t)
+    const header = headerRowByChild(t)
+    t.Episodes.forEach((e, i) => {
+      if (e.CHILD === null || e.PLACE !== place) return
+      const h = header.get(e.CHILD)
+      if (h !== undefined && agedUnder(dob.get(e.CHILD), years, e.DECOM))
+        report(at('Episodes', i, 'DECOM', 'PLACE'), at('Header', h, 'DOB'))
+    })
+  }
+}
+
+/** Episodes in the placement that lasted longer than the days allowed (one still open, to 31 March). */
+export function placedLongerThan(place: string, maxDays: number): Finder {
+  return (t, ctx, report) => {
+    t.Episodes.forEach((e, i) => {
+      if (e.PLACE === place && e.DECOM !== null && daysBetween(e.DECOM, e.DEC ?? ctx.collectionEnd) > maxDays)
+        report(at('Episodes', i, 'DECOM', 'DEC', 'PLACE'))
+    })
+  }
+}
+
+/** Episodes ending for one of the reasons when the child was under the age on the day care ended. */
+export function ceasedUnderAge(reasons: ReadonlySet<string>, years: number): Finder {
+  return (t, _ctx, report) => {
+    const dob = dobByChild(t)
+    const header = headerRowByChild(t)
+    t.Episodes.forEach((e, i) => {
+      if (e.CHILD === null || !reasons.has((e.REC ?? '').toUpperCase())) return
+      const h = header.get(e.CHILD)
+      if (h !== undefined && agedUnder(dob.get(e.CHILD), years, e.DEC))
+        report(at('Episodes', i, 'REC', 'DEC'), at('Header', h, 'DOB'))
+    })
+  }
+}
+
+/** The first row of each child in a table (AD1 and Header have one a child). */
+export function firstRowByChild(rows: readonly { CHILD: string | null }[]): Map<string, number> {
+  const map = new Map<string, number>()
+  rows.forEach((row, i) => {
+    if (row.CHILD !== null && !map.has(row.CHILD)) map.set(row.CHILD, i)
+  })
+  return map
+}
+
+/** The birthday that falls in the collection year, and the age reached on it. */
+export function birthdayInYear(dob: IsoDate, ctx: RuleContext): { on: IsoDate; age: number } {
+  let age = Number(ctx.collectionEnd.slice(0, 4)) - Number(dob.slice(0, 4))
+  let on = addYears(dob, age)
+  if (on > ctx.collectionEnd) {
+    age -= 1
+    on = addYears(dob, age)
+  }
+  return { on, age }
 }

@@ -1,0 +1,26 @@
+import { defineRule, present, rowRule } from './helpers.ts'
+
+const NOT_REGISTERED: ReadonlySet<string> = new Set([
+  'P1',
+  'P3',
+  'R1',
+  'R2',
+  'R5',
+  'T0',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'Z1',
+])
+
+// XXXXXXX (no URN) is allowed. The list is the 2024-25 validator's (Z1 no longer exists from 2025-26; whether
+// Z11-Z14 join it in 2025-26 is not in the public rule).
+export const rule222 = defineRule(
+  { code: '222', table: 'Episodes' },
+  rowRule(
+    'Episodes',
+    ['URN', 'PLACE'],
+    (r) => NOT_REGISTERED.has(r.PLACE ?? '') && present(r.URN) && r.URN !== 'XXXXXXX',
+  ),
+)
