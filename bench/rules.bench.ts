@@ -5,16 +5,21 @@
 // figure labelled with what it models:
 // - closed loop: 50 connections, each firing its next request the moment the previous one answers (50
 //   users with no think time at all: a saturation test), against a bare Fastify rendering the same template
-//   from the same data, as pages.bench.ts does. Gives the throughput ratio, and a p95 that is mostly queueing.
-// - users with think time: 50 signed-in sessions of the authority's team managers (distinct users as far as
+//   from the same data, as pages.bench.ts does. Gives the throughput ratio (the issue's target), and a p95
+//   that is mostly queueing: by Little's law the mean latency of 50 closed-loop connections is 50 / the
+//   throughput, so 50 ms takes more than 1,000 pages a second, which two cores do not serve even bare. That
+//   p95 is reported without a target, with the bound it cannot beat.
+// - 50 concurrent users: 50 signed-in sessions of the authority's team managers (distinct users as far as
 //   the data allows, then further sessions of the same managers), each loading their own team's page and
 //   reading it for a think time (uniform 2.5 to 7.5 s, mean 5 s: a busy manager) before loading it again.
-//   This is what "50 concurrent users" means for the page's latency.
+//   This is what "50 concurrent users" means for the page's latency: the p95 target is judged on it. The
+//   server's own time for each page (request received to response sent) and the delay of its event loop
+//   are measured alongside, so a slow tail can be told apart from the load generator's.
 import { type ChildProcess, fork } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import view from '@fastify/view'
 import { sql } from 'drizzle-orm'
@@ -138,6 +143,50 @@ async function listen(app: FastifyInstance): Promise<string> {
   if (!address || typeof address === 'string') throw new Error('server has no TCP address')
   return `http://127.0.0.1:${address.port}`
 }
+
+/**
+ * The app's own time for each request (received to response sent), while recording: hooks added before the
+ * app listens. With the event loop's delay, it tells a slow server from a slow load generator.
+ */
+function serverTimings(app: FastifyInstance) {
+  let recording = false
+  const ms: number[] = []
+  const started = new WeakMap<object, number>()
+  app.addHook('onRequest', async (request) => {
+    if (recording) started.set(request.raw, performance.now())
+  })
+  app.addHook('onResponse', async (request) => {
+    const at = started.get(request.raw)
+    if (at !== undefined) ms.push(performance.now() - at)
+  })
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  return {
+    start() {
+      ms.length = 0
+      loop.reset()
+      loop.enable()
+      recording = true
+    },
+    stop() {
+      recording = false
+      loop.disable()
+      const sorted = Float64Array.from(ms).sort()
+      const delay = (p: number) => round(loop.percentile(p) / 1e6, 1)
+      return {
+        requests: ms.length,
+        serverMs: {
+          p50: round(percentile(sorted, 50), 1),
+          p95: round(percentile(sorted, 95), 1),
+          p99: round(percentile(sorted, 99), 1),
+          max: round(percentile(sorted, 100), 1),
+        },
+        /** Event-loop delay (monitorEventLoopDelay, 10 ms resolution: its floor is about 10 ms). */
+        eventLoopDelayMs: { p50: delay(50), p99: delay(99), max: round(loop.max / 1e6, 1) },
+      }
+    },
+  }
+}
+type ServerTimings = ReturnType<typeof serverTimings>
 
 /** Counts the requests an app's HTTP server receives, answered or not. */
 function countRequests(app: FastifyInstance): () => number {
@@ -444,6 +493,7 @@ async function benchUsers(
   databaseUrl: string,
   databaseCpu: (() => number) | null,
   users: number,
+  timings: ServerTimings,
 ) {
   const { sessions, users: distinct, teams } = await managerSessions(baseUrl, database, users)
   await waitForQuietDatabase(databaseUrl)
@@ -454,13 +504,16 @@ async function benchUsers(
   const databaseBefore = databaseCpu?.() ?? 0
   const receivedBefore = received()
   const started = performance.now()
+  // The server's timings from when the load's counted time begins (its clock starts a little later).
+  const recordFrom = setTimeout(() => timings.start(), USERS_WARMUP_S * 1000)
   const result = await runUsersLoad({
     sessions: sessions.map(({ url, cookie }) => ({ url, cookie })),
     thinkMs: THINK_TIME_S * 1000,
     warmupMs: USERS_WARMUP_S * 1000,
     measureMs: USERS_MEASURE_S * 1000,
     seed: USERS_SEED,
-  })
+  }).finally(() => clearTimeout(recordFrom))
+  const server = timings.stop()
   const wallMs = performance.now() - started
   const cpu = process.cpuUsage(cpuBefore)
   const serverCpuMs = (cpu.user + cpu.system) / 1000
@@ -489,6 +542,8 @@ async function benchUsers(
     failures: loads - ok,
     statusCodes: result.statusCodes,
     loadsPerSession: { min: Math.min(...result.perSession), max: Math.max(...result.perSession) },
+    /** The app's own time per request and its event loop's delay over the counted time. */
+    server,
     serverCpuPercent: round((serverCpuMs / wallMs) * 100),
     databaseCpuPercent: round((databaseCpuMs / wallMs) * 100),
     /** Per request the server received over the whole run (the arrivals included). */
@@ -508,7 +563,7 @@ async function benchUsers(
       .sort((a, b) => b.p95 - a.p95),
   }
   progress(
-    `  users: p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, ${loads} page loads (${summary.pageLoadsPerSecond}/s), server CPU ${summary.serverCpuPercent} %, database CPU ${summary.databaseCpuPercent} %`,
+    `  users: p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, ${loads} page loads (${summary.pageLoadsPerSecond}/s), server CPU ${summary.serverCpuPercent} %, database CPU ${summary.databaseCpuPercent} %; in the server p95 ${server.serverMs.p95} ms, event-loop delay p99 ${server.eventLoopDelayMs.p99} ms (max ${server.eventLoopDelayMs.max} ms)`,
   )
   return summary
 }
@@ -533,6 +588,7 @@ async function benchWorklist(
   // Every user signs in from this one address: allow their sign-ins (the page's own limits are unchanged).
   const config = loadConfig({ LOG_LEVEL: 'silent' }, { signInRatePerMinute: 1000 })
   const app = await buildApp({ config, database, requestsPerMinute: 10_000_000 })
+  const timings = serverTimings(app)
   let bare: FastifyInstance | undefined
   try {
     const appReceived = countRequests(app)
@@ -625,6 +681,12 @@ async function benchWorklist(
     const label = `team worklist ${pagePath}`
     const none = full.responses === 0 ? ': no response in the time, so at least this' : ''
     const closed = `${options.connections} closed-loop connections, no think time`
+    // Little's law: with every connection always waiting, the mean latency is connections / throughput.
+    const littleMs = round((options.connections / Math.max(full.requestsPerSecond, 0.001)) * 1000, 1)
+    const neededRps = round((options.connections * 1000) / WORKLIST_P95_TARGET_MS)
+    progress(
+      `  closed loop: its p95 (${full.latencyMs.p95} ms) is queueing, not the page: by Little's law ${options.connections} connections at ${full.requestsPerSecond} req/s wait ${littleMs} ms on average, and ${WORKLIST_P95_TARGET_MS} ms would need more than ${neededRps} req/s (bare: ${bareSummary.requestsPerSecond}). The p95 target is judged on ${options.connections} concurrent users with think time, next.`,
+    )
 
     await waitForQuietDatabase(postgres.server.url)
     const users = await benchUsers(
@@ -634,20 +696,13 @@ async function benchWorklist(
       postgres.server.url,
       databaseCpu,
       options.connections,
+      timings,
     )
-    const withThink = `${users.users} users, ${THINK_TIME_S} s think time`
+    const withThink = `${users.users} concurrent users (${THINK_TIME_S} s think time)`
     const usersNote = `${users.users} signed-in sessions of ${users.distinctUsers} team managers, each loading their own team's page (${users.teams} teams) then reading it ${users.thinkTimeSeconds.min}–${users.thinkTimeSeconds.max} s (mean ${THINK_TIME_S} s) before the next; ${users.pageLoads} page loads in ${USERS_MEASURE_S} s after ${USERS_WARMUP_S} s of arrivals`
+    const closedNote = `a saturation test, not the target's measure (that is ${withThink}, above): each connection fires its next request the moment the previous answers, so by Little's law the mean latency is ${options.connections} / ${full.requestsPerSecond} req/s = ${littleMs} ms, and a p95 of ${WORKLIST_P95_TARGET_MS} ms would need more than ${neededRps} req/s (bare rendering alone managed ${bareSummary.requestsPerSecond})${none}`
     return {
       figures: [
-        figure(`${label} p50, ${closed}`, full.latencyMs.p50, 'ms'),
-        figure(
-          `${label} p95, ${closed}`,
-          full.latencyMs.p95,
-          'ms',
-          atMost(WORKLIST_P95_TARGET_MS),
-          `each connection fires its next request the moment the previous answers: a saturation test${none}`,
-        ),
-        figure(`${label} p99, ${closed}`, full.latencyMs.p99, 'ms'),
         figure(`team worklists p50, ${withThink}`, users.latencyMs.p50, 'ms'),
         figure(
           `team worklists p95, ${withThink}`,
@@ -671,6 +726,22 @@ async function benchWorklist(
           atMost(0),
           users.failures ? JSON.stringify(users.statusCodes) : undefined,
         ),
+        figure(
+          `team worklists in the server p95, ${withThink}`,
+          users.server.serverMs.p95,
+          'ms',
+          undefined,
+          `request received to response sent, ${users.server.requests} requests; event-loop delay p99 ${users.server.eventLoopDelayMs.p99} ms, max ${users.server.eventLoopDelayMs.max} ms`,
+        ),
+        figure(`${label} p50, ${closed}`, full.latencyMs.p50, 'ms'),
+        figure(
+          `${label} p95, ${closed} (saturation, no target)`,
+          full.latencyMs.p95,
+          'ms',
+          undefined,
+          closedNote,
+        ),
+        figure(`${label} p99, ${closed}`, full.latencyMs.p99, 'ms'),
         figure(
           `${label} one at a time p95`,
           one.p95,

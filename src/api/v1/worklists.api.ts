@@ -49,7 +49,7 @@ const WorkItem = Type.Object({
   ruleTitle: Type.String(),
   ruleHref: Type.String(),
   severity: Severity,
-  group: literals(['overdue', 'due-today', 'due-this-week', 'query']),
+  group: literals(['overdue', 'due-today', 'due-this-week', 'due-later', 'query']),
   daysOverdue: Type.Integer({ description: 'Working days overdue; negative: working days left' }),
   ownerWorkerId: Nullable(Type.Integer()),
   ownerWorkerName: Nullable(Type.String()),
@@ -63,6 +63,7 @@ const Counts = Type.Object({
   overdue: Type.Integer(),
   dueToday: Type.Integer(),
   dueThisWeek: Type.Integer(),
+  dueLater: Type.Integer(),
   query: Type.Integer(),
   total: Type.Integer(),
 })

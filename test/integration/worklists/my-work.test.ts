@@ -71,6 +71,24 @@ describe('My work', () => {
     expect(late.find((i) => i.ruleId === 'plan-actions-overdue')).toMatchObject({ group: 'query' })
   })
 
+  it('puts a timescale with a longer warning under the coming weeks until its last week', async () => {
+    // Issued Wednesday 1 October 2025: the 26 weeks end on Tuesday 31 March 2026, due soon from 3 March.
+    const { child } = await cpChild('Cora')
+    const issued = await social.api('POST', `/api/v1/children/${child.id}/care-proceedings`, {
+      issuedOn: '2025-10-01',
+      court: 'Family Court sitting at Leeds',
+      caseNumber: 'LS25C00001',
+    })
+    expect(issued.statusCode).toBe(201)
+    const proceedings = (items: Item[]) => items.filter((i) => i.ruleId === 'care-proceedings-26-weeks')
+    expect(proceedings(await myItems(social, 'asAt=2026-03-10', child.id))).toMatchObject([
+      { group: 'due-later', severity: 'due-soon', dueOn: '2026-03-31' },
+    ])
+    expect(proceedings(await myItems(social, 'asAt=2026-03-26', child.id))).toMatchObject([
+      { group: 'due-this-week', severity: 'due-soon', dueOn: '2026-03-31' },
+    ])
+  })
+
   it('shows the groups on the page, each item linked to where it is done and to its rule', async () => {
     const { child } = await cpChild('Bea')
     const page = await social.get('/my-work?asAt=2026-03-24&rule=cp-visits')

@@ -5,6 +5,7 @@ import { logAccess } from '../../../audit/access-log.ts'
 import { can } from '../../../auth/roles.ts'
 import { HttpProblem } from '../../../plugins/authorisation.ts'
 import { cachedFlags, changeEnded, changeStarted } from '../../../rules/engine/cache.ts'
+import { postgresUrl, stopFlagsWorker, useFlagsWorker } from '../../../rules/engine/flags-worker.ts'
 import {
   canViewTeamCaseload,
   caseloadTeamIds,
@@ -86,6 +87,12 @@ export const worklistsRoutes = fp(
   async (app: FastifyInstance) => {
     const db = app.database.db
     watchChanges()
+    // On a PostgreSQL server the authority's flags are worked out in a worker thread, off this event loop.
+    const url = postgresUrl(app.database)
+    if (url) {
+      useFlagsWorker(db, url)
+      app.addHook('onClose', () => stopFlagsWorker(db))
+    }
 
     // "My work (3)": the user's own overdue items, on every page for practitioners who hold a caseload.
     app.addHook('preHandler', async (request, reply) => {
