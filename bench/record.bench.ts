@@ -23,6 +23,7 @@ import { bulkInsert } from '../src/db/bulk-insert.ts'
 import { type Database, openDatabase, queryRows } from '../src/db/client.ts'
 import { caseNote, significantEvent } from '../src/db/schema/index.ts'
 import { chronology } from '../src/services/chronology.ts'
+import { foldName } from '../src/services/people.ts'
 import { atMost, type BenchResult, type Figure, figure, progress, round } from './lib/figures.ts'
 import { percentile } from './lib/load.ts'
 import { postgresCpuMeter } from './lib/process-cpu.ts'
@@ -190,7 +191,8 @@ interface SearchTerm {
   personId: number
 }
 
-const letters = (word: string) => word.toLowerCase().replace(/[^a-z]/g, '')
+// The letters of a name as someone without the accents on their keyboard types it (Róisín: roisin, not risn).
+const letters = (word: string) => foldName(word).replace(/[^a-z]/g, '')
 
 /** One slip of the keyboard in a word of 4+ letters: two letters swapped, one dropped, doubled or changed. */
 function misspell(word: string, random: Random): string {
