@@ -120,6 +120,20 @@ export const invalidCode = (value: string | null, codes: ReadonlySet<string>): b
 
 export const TEMPORARY_PLACEMENTS: ReadonlySet<string> = new Set(['T0', 'T1', 'T2', 'T3', 'T4'])
 export const SHORT_BREAKS: ReadonlySet<string> = new Set(['V3', 'V4'])
+/** Placements not registered with Ofsted, so with no URN, as the 2024-25 rules list them (Z1 until 2025-26). */
+export const NOT_OFSTED_REGISTERED = [
+  'P1',
+  'P3',
+  'R1',
+  'R2',
+  'R5',
+  'T0',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'Z1',
+] as const
 export const ADOPTED: ReadonlySet<string> = new Set(['E11', 'E12'])
 
 // --- Grouping ----------------------------------------------------------------------------------

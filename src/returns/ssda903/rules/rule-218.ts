@@ -1,23 +1,7 @@
-import { blank, defineRule, present, rowRule, SHORT_BREAKS } from './helpers.ts'
+import { blank, defineRule, NOT_OFSTED_REGISTERED, present, rowRule, SHORT_BREAKS } from './helpers.ts'
 
 // Placements not registered with Ofsted (Z1 to 2024-25, Z11-Z14 from 2025-26).
-const NOT_REGISTERED: ReadonlySet<string> = new Set([
-  'P1',
-  'P3',
-  'R1',
-  'R2',
-  'R5',
-  'T0',
-  'T1',
-  'T2',
-  'T3',
-  'T4',
-  'Z1',
-  'Z11',
-  'Z12',
-  'Z13',
-  'Z14',
-])
+const NOT_REGISTERED: ReadonlySet<string> = new Set([...NOT_OFSTED_REGISTERED, 'Z11', 'Z12', 'Z13', 'Z14'])
 
 // Every other placement open in the year needs its URN. The validator also exempts placements outside England
 // by PL_LA, which the DfE derives from the postcode and is not in the files: Hearth asks for XXXXXXX there. Short

@@ -1,18 +1,6 @@
-import { defineRule, present, rowRule } from './helpers.ts'
+import { defineRule, NOT_OFSTED_REGISTERED, present, rowRule } from './helpers.ts'
 
-const NOT_REGISTERED: ReadonlySet<string> = new Set([
-  'P1',
-  'P3',
-  'R1',
-  'R2',
-  'R5',
-  'T0',
-  'T1',
-  'T2',
-  'T3',
-  'T4',
-  'Z1',
-])
+const NOT_REGISTERED: ReadonlySet<string> = new Set(NOT_OFSTED_REGISTERED)
 
 // XXXXXXX (no URN) is allowed. The list is the 2024-25 validator's (Z1 no longer exists from 2025-26; whether
 // Z11-Z14 join it in 2025-26 is not in the public rule).
