@@ -5,11 +5,12 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
+    // The demo authority is seeded once per run; each file starts Hearth on a copy of it.
+    globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,
-    // Each file starts Hearth on a freshly seeded demo authority.
     hookTimeout: 120_000,
   },
 })

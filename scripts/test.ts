@@ -1,13 +1,20 @@
-// `npm test`: the whole suite in three passes, stopping at the first that fails.
+// `npm test`: the whole suite in three passes.
 //   1. pglite    unit + integration tests on embedded PGlite (fast, needs nothing installed)
 //   2. postgres  the integration tests again on a real PostgreSQL server (DATABASE_URL, or a throwaway local server)
 //   3. e2e       browser tests in Chromium (on PGlite, to keep the run short)
+// The PGlite pass runs first, on every core, and nothing else starts if it fails. Then the PostgreSQL and
+// browser passes run side by side: the browser pass mostly waits on pages (about a core's worth of work
+// between Chromium and Hearth), and the PostgreSQL pass leaves room beside it. The browser pass's output is
+// held back and shown whole after the PostgreSQL pass's. `--serial` runs the three one after another
+// instead, stopping at the first failure.
 // `npm test -- --only=postgres` runs one pass (a comma-separated list runs several); every other argument
 // goes to each vitest run, e.g. `npm test -- src/domain` or `npm test -- -t 'case notes'`.
 // In CI a missing PostgreSQL or Chromium fails the run; locally that pass is skipped with a warning.
+// The demo authority the tests start from is built once per run (test/support/global-setup.ts): the PGlite
+// and browser passes share one snapshot of it.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { constants as osConstants, tmpdir } from 'node:os'
+import { accessSync, constants, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { availableParallelism, constants as osConstants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findPostgresBinaries, startThrowawayPostgres } from '../test/support/postgres-server.ts'
@@ -40,19 +47,23 @@ const bold = paint('1')
 const red = paint('1;31')
 const green = paint('32')
 const yellow = paint('1;33')
+const dim = paint('2')
 
-const { only, vitestArgs } = parseArgs(process.argv.slice(2))
+const { only, serial, vitestArgs } = parseArgs(process.argv.slice(2))
 const outcomes: Outcome[] = []
 const reportDir = mkdtempSync(join(tmpdir(), 'hearth-test-'))
 process.on('exit', () => rmSync(reportDir, { recursive: true, force: true }))
+// The migrated, seeded PGlite database, written by the first pass that needs it and copied by every test file.
+const snapshot = join(reportDir, 'demo-authority.tar')
+const runStarted = performance.now()
 
 // On Ctrl-C or a kill, pass the signal to vitest and let the pass wind down, so a throwaway server is stopped.
-let current: ChildProcess | undefined
+const running = new Set<ChildProcess>()
 let interrupted: NodeJS.Signals | undefined
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     interrupted = signal
-    current?.kill(signal)
+    for (const child of running) child.kill(signal)
   })
 }
 
@@ -64,14 +75,23 @@ const titles: Record<PassName, string> = {
   e2e: 'Browser tests (Chromium, axe)',
 }
 
-const passes: Record<PassName, () => Promise<Outcome>> = {
-  pglite: () => vitest('pglite', [], { HEARTH_TEST_DB: 'pglite' }),
+/** Where a pass's output goes: the terminal, or a file shown when the pass ends (beside another pass). */
+type Output = 'inherit' | { log: string }
 
-  postgres: async () => {
+const passes: Record<PassName, (output: Output) => Promise<Outcome>> = {
+  // Files are independent (each has its own database and app), so one worker per core: vitest's default
+  // leaves a core to its own process, which sits idle here, and on two cores that halves the pass.
+  pglite: (output) =>
+    vitest('pglite', ['--maxWorkers', String(availableParallelism())], output, {
+      HEARTH_TEST_DB: 'pglite',
+      HEARTH_TEST_SNAPSHOT: snapshot,
+    }),
+
+  postgres: async (output) => {
     const givenUrl = process.env.HEARTH_TEST_PG_ADMIN_URL || process.env.DATABASE_URL
     if (givenUrl) {
       console.log(`Using the server at ${redact(givenUrl)} (from the environment)`)
-      return vitest('postgres', ['--project', 'integration'], {
+      return vitest('postgres', ['--project', 'integration'], output, {
         HEARTH_TEST_DB: 'postgres',
         HEARTH_TEST_PG_ADMIN_URL: givenUrl,
       })
@@ -89,7 +109,7 @@ const passes: Record<PassName, () => Promise<Outcome>> = {
     console.log(`Started a throwaway PostgreSQL from ${bindir} in ${seconds(started)} s`)
     try {
       // Unit tests touch no database: the PGlite pass has run them.
-      return await vitest('postgres', ['--project', 'integration'], {
+      return await vitest('postgres', ['--project', 'integration'], output, {
         HEARTH_TEST_DB: 'postgres',
         HEARTH_TEST_PG_ADMIN_URL: server.adminUrl,
       })
@@ -98,7 +118,7 @@ const passes: Record<PassName, () => Promise<Outcome>> = {
     }
   },
 
-  e2e: async () => {
+  e2e: async (output) => {
     if (!isExecutable(chromiumPath)) {
       return unavailable(
         'e2e',
@@ -106,7 +126,10 @@ const passes: Record<PassName, () => Promise<Outcome>> = {
         'apt-get install chromium, or point HEARTH_CHROMIUM at a Chromium binary',
       )
     }
-    return vitest('e2e', ['--config', 'vitest.e2e.config.ts'], { HEARTH_TEST_DB: 'pglite' })
+    return vitest('e2e', ['--config', 'vitest.e2e.config.ts'], output, {
+      HEARTH_TEST_DB: 'pglite',
+      HEARTH_TEST_SNAPSHOT: snapshot,
+    })
   },
 }
 
@@ -121,7 +144,12 @@ function unavailable(name: PassName, reason: string, fix: string): Outcome {
   return { name, status: 'skipped', detail: `${reason}: see the warning above` }
 }
 
-async function vitest(name: PassName, configArgs: string[], env: Record<string, string>): Promise<Outcome> {
+async function vitest(
+  name: PassName,
+  configArgs: string[],
+  output: Output,
+  env: Record<string, string>,
+): Promise<Outcome> {
   // A signal while a server was starting: don't begin a run that was already cancelled.
   if (interrupted) return { name, status: 'failed', detail: `interrupted by ${interrupted}` }
   const args = [vitestBin, 'run', ...configArgs]
@@ -134,18 +162,30 @@ async function vitest(name: PassName, configArgs: string[], env: Record<string, 
   args.push(...vitestArgs)
 
   // Show the command as one would type it, without the reporter plumbing.
-  const envText = Object.entries(env).map(([key, value]) => `${key}=${redact(value)}`)
-  console.log(`${[...envText, 'vitest run', ...configArgs, ...vitestArgs].join(' ')}\n`)
+  const envText = Object.entries(env)
+    .filter(([key]) => key !== 'HEARTH_TEST_SNAPSHOT')
+    .map(([key, value]) => `${key}=${redact(value)}`)
+  const command = `${[...envText, 'vitest run', ...configArgs, ...vitestArgs].join(' ')}\n`
+  if (output === 'inherit') console.log(command)
   const started = performance.now()
   return new Promise((resolve, reject) => {
+    const log = output === 'inherit' ? undefined : createWriteStream(output.log)
+    log?.write(`${command}\n`)
     const child = spawn(process.execPath, args, {
       cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, ...env },
+      stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      // Colours as the terminal would have had them, though the output goes to a file first.
+      env: { ...process.env, ...(log && color ? { FORCE_COLOR: '1' } : {}), ...env },
     })
-    current = child
+    if (log) {
+      child.stdout?.pipe(log, { end: false })
+      child.stderr?.pipe(log, { end: false })
+    }
+    running.add(child)
     child.on('error', reject)
-    child.on('close', (code, signal) => {
+    child.on('close', async (code, signal) => {
+      running.delete(child)
+      if (log) await new Promise((done) => log.end(done))
       const outcome: Outcome = {
         name,
         status: code === 0 ? 'passed' : 'failed',
@@ -175,9 +215,31 @@ function readCounts(reportFile: string): Counts | undefined {
 
 try {
   const selected = passNames.filter((name) => only.includes(name))
-  for (const [index, name] of selected.entries()) {
-    heading(`[${index + 1}/${selected.length}] ${titles[name]}`)
-    const outcome = await passes[name]()
+  const number = (name: PassName) => `[${selected.indexOf(name) + 1}/${selected.length}]`
+  const besideEachOther = !serial && selected.includes('postgres') && selected.includes('e2e')
+  for (const name of selected) {
+    if (besideEachOther && name === 'e2e') continue // started with the PostgreSQL pass
+    if (besideEachOther && name === 'postgres') {
+      const log = join(reportDir, 'e2e.log')
+      console.log(
+        dim(
+          `\n${number('e2e')} ${titles.e2e}: running beside the PostgreSQL pass, its output shown when it ends`,
+        ),
+      )
+      const e2e = passes.e2e({ log })
+      heading(`${number('postgres')} ${titles.postgres}`)
+      const postgres = await passes.postgres('inherit')
+      const browser = await e2e
+      heading(`${number('e2e')} ${titles.e2e} (ran beside the PostgreSQL pass)`)
+      try {
+        process.stdout.write(readFileSync(log, 'utf8'))
+      } catch {} // the pass never started (no Chromium): its outcome says why
+      outcomes.push(postgres, browser)
+      if (outcomes.some((o) => o.status === 'failed') || interrupted) finish(1)
+      continue
+    }
+    heading(`${number(name)} ${titles[name]}`)
+    const outcome = await passes[name]('inherit')
     outcomes.push(outcome)
     if (outcome.status === 'failed' || interrupted) finish(1)
   }
@@ -213,7 +275,9 @@ function finish(code: number): never {
   if (outcomes.some((o) => o.status === 'skipped')) {
     console.log(yellow('  Some passes were skipped: this run does not show that everything works.'))
   }
-  console.log(`\ntotal: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`)
+  console.log(
+    `\ntotal: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped in ${seconds(runStarted)} s`,
+  )
   if (interrupted) console.log(red(`Interrupted by ${interrupted}`))
   process.exit(interrupted ? 128 + osConstants.signals[interrupted] : code)
 }
@@ -247,12 +311,17 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function parseArgs(argv: string[]): { only: PassName[]; vitestArgs: string[] } {
+function parseArgs(argv: string[]): { only: PassName[]; serial: boolean; vitestArgs: string[] } {
   let only: PassName[] = passNames
+  let serial = false
   const rest: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     let value: string | undefined
+    if (arg === '--serial') {
+      serial = true
+      continue
+    }
     if (arg.startsWith('--only=')) value = arg.slice('--only='.length)
     else if (arg === '--only') value = argv[++i] ?? ''
     else {
@@ -269,5 +338,5 @@ function parseArgs(argv: string[]): { only: PassName[]; vitestArgs: string[] } {
     }
     only = names as PassName[]
   }
-  return { only, vitestArgs: rest }
+  return { only, serial, vitestArgs: rest }
 }

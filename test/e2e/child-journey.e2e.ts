@@ -4,7 +4,7 @@
 // earlier, as the pages require, and the audit trails and plan versions carry the days they would in life.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/client.ts'
 import { addCalendarDays, addWorkingDays, isWorkingDay } from '../../src/domain/calendar/working-days.ts'
 import { longDate, today } from '../../src/services/dates.ts'
@@ -13,7 +13,6 @@ import {
   choose,
   fill,
   fillDate,
-  findChild,
   follow,
   group,
   openSection,
@@ -21,6 +20,8 @@ import {
   select,
   tableRows,
 } from './pages/forms.ts'
+import { stopAfterFirstFailure } from './pages/journey.ts'
+import { openRecord, recordVisit } from './pages/record.ts'
 import { SimulatedClock } from './pages/simulated-clock.ts'
 import { launchBrowser } from './support/browser.ts'
 import { type RunningHearth, signIn, startHearth } from './support/server.ts'
@@ -29,6 +30,7 @@ let hearth: RunningHearth
 let browser: Browser
 const clock = new SimulatedClock()
 const axe = new AxeChecks()
+const check = (page: Page, kind: string) => axe.check(page, kind)
 
 // The journey's days, counted in working days from the contact, 60 working days ago.
 const realToday = today()
@@ -159,13 +161,7 @@ beforeAll(async () => {
 }, STEP_TIMEOUT)
 
 // The steps share one child: after a failed step the rest would only fail for the same reason.
-let failed: string | null = null
-beforeEach(({ skip, task, onTestFailed }) => {
-  if (failed && !task.name.includes('accessibility')) skip(`an earlier step failed: ${failed}`)
-  onTestFailed(() => {
-    failed ??= task.name
-  })
-})
+stopAfterFirstFailure()
 
 afterAll(async () => {
   clock.uninstall()
@@ -272,8 +268,7 @@ describe('one child’s journey, from the front door to closure', () => {
         // The child is on the worker's home page from the allocation.
         const caseload = await tableRows(page, /Children allocated to you/)
         expect(caseload.some((row) => row[0] === `${child.givenName} ${child.familyName}`)).toBe(true)
-        await findChild(page, `${child.givenName} ${child.familyName}`, personId)
-        await openSection(page, 'Assessments')
+        await openRecord(page, `${child.givenName} ${child.familyName}`, personId, 'Assessments')
         await axe.check(page, 'assessments')
         await press(page, 'Start an assessment')
         await fillDate(page, 'Date the assessment started', on.assessmentStarted)
@@ -313,8 +308,7 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('socialworker', on.assessmentCompleted, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Assessments')
+        await openRecord(page, String(personId), personId, 'Assessments')
         await follow(page, /view assessment/)
         await follow(page, 'Change the assessment')
         await fill(
@@ -332,8 +326,7 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('teammanager', on.assessmentAuthorised, async (page) => {
-        await findChild(page, `${child.givenName} ${child.familyName}`, personId)
-        await openSection(page, 'Assessments')
+        await openRecord(page, `${child.givenName} ${child.familyName}`, personId, 'Assessments')
         await follow(page, /view assessment/)
         await axe.check(page, 'assessment, awaiting authorisation')
         await fillDate(page, 'Date authorised', on.assessmentAuthorised)
@@ -350,8 +343,7 @@ describe('one child’s journey, from the front door to closure', () => {
     'a strategy discussion, a section 47 enquiry and the initial conference make a child protection plan',
     async () => {
       await as('socialworker', on.strategyDiscussion, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Child protection')
+        await openRecord(page, String(personId), personId, 'Child protection')
         await axe.check(page, 'child protection')
         await press(page, 'Record a strategy discussion')
         await fillDate(page, 'Date of the strategy discussion', on.strategyDiscussion)
@@ -372,8 +364,7 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('socialworker', on.section47Concluded, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Child protection')
+        await openRecord(page, String(personId), personId, 'Child protection')
         await follow(page, /^Change the enquiry started/)
         await choose(page, 'Outcome of the enquiry', 'Initial child protection conference')
         await fillDate(page, 'Date of the outcome', on.section47Concluded)
@@ -382,8 +373,7 @@ describe('one child’s journey, from the front door to closure', () => {
 
       // The chair finds the child awaiting the conference (before any plan allocates them) and records it.
       await as('iro', on.initialConference, async (page) => {
-        await findChild(page, `${child.givenName} ${child.familyName}`, personId)
-        await openSection(page, 'Child protection')
+        await openRecord(page, `${child.givenName} ${child.familyName}`, personId, 'Child protection')
         await press(page, /^Record the initial conference for the enquiry of/)
         await fillDate(page, 'Date of the conference', on.initialConference)
         await select(page, 'Chair', `${staff.iro.name} (${staff.iro.teamName})`)
@@ -437,8 +427,7 @@ describe('one child’s journey, from the front door to closure', () => {
     'the social worker writes the plan, the core group meets and changes it, and the child is seen alone',
     async () => {
       await as('socialworker', on.planWritten, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Plans')
+        await openRecord(page, String(personId), personId, 'Plans')
         await axe.check(page, 'plans')
         await follow(page, 'Child protection plan')
         await axe.check(page, 'plan')
@@ -474,8 +463,7 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('socialworker', on.coreGroup, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Child protection')
+        await openRecord(page, String(personId), personId, 'Child protection')
         await press(page, 'Record a core group meeting')
         await fillDate(page, 'Date of the meeting', on.coreGroup)
         await fill(page, 'Who attended', 'Mother\nSocial worker\nSchool – learning mentor\nGP')
@@ -498,21 +486,19 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('socialworker', on.visit, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Visits')
+        await openRecord(page, String(personId), personId, 'Visits')
         await axe.check(page, 'visits')
-        await press(page, 'Record a visit')
-        await fillDate(page, 'Date of the visit', on.visit)
-        await choose(page, 'Kind of visit', 'Child protection visit')
-        await choose(page, 'Was the child seen?', 'Yes')
-        await choose(page, 'Was the child seen alone?', 'Yes')
-        await choose(page, "Was the child's bedroom seen?", 'Yes')
-        await fill(page, "The child's wishes and feelings", '“It’s quiet at home now. I sleep better.”')
-        await choose(page, 'Direct-work tool used (optional)', 'Three houses')
-        await fill(page, 'What you saw and heard', 'A calm home; her bedroom is tidy with a new night light.')
-        await fill(page, 'Your analysis', 'Risk is reducing while the partner stays away.')
-        await axe.check(page, 'record a visit')
-        await press(page, 'Save visit')
+        await recordVisit(
+          page,
+          {
+            date: on.visit,
+            wishesAndFeelings: '“It’s quiet at home now. I sleep better.”',
+            directWorkTool: 'Three houses',
+            sawAndHeard: 'A calm home; her bedroom is tidy with a new night light.',
+            analysis: 'Risk is reducing while the partner stays away.',
+          },
+          check,
+        )
         await expect(page.locator('.govuk-summary-list').first().innerText()).resolves.toContain('Yes, alone')
         await axe.check(page, 'visit')
       })
@@ -524,8 +510,7 @@ describe('one child’s journey, from the front door to closure', () => {
     'the review conference steps down to a child in need plan, carrying the open actions over',
     async () => {
       await as('iro', on.reviewConference, async (page) => {
-        await findChild(page, `${child.givenName} ${child.familyName}`, personId)
-        await openSection(page, 'Child protection')
+        await openRecord(page, `${child.givenName} ${child.familyName}`, personId, 'Child protection')
         await press(page, 'Record a review conference')
         await fillDate(page, 'Date of the conference', on.reviewConference)
         await select(page, 'Chair', `${staff.iro.name} (${staff.iro.teamName})`)
@@ -549,8 +534,7 @@ describe('one child’s journey, from the front door to closure', () => {
 
       // Hearth carried the open actions into the child in need plan; nobody typed them again.
       await as('socialworker', on.reviewConference, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Child protection')
+        await openRecord(page, String(personId), personId, 'Child protection')
         await expect(page.locator('main').innerText()).resolves.toContain('No current child protection plan')
         await openSection(page, 'Plans')
         await follow(page, 'Child in need plan')
@@ -577,8 +561,7 @@ describe('one child’s journey, from the front door to closure', () => {
     'the child in need plan is reviewed, its actions resolved, and the case closed with a manager’s sign-off',
     async () => {
       await as('socialworker', on.cinReview, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Plans')
+        await openRecord(page, String(personId), personId, 'Plans')
         await follow(page, 'Child in need plan')
         await follow(page, 'Record a review')
         await fillDate(page, 'Date of the review', on.cinReview)
@@ -608,8 +591,7 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('socialworker', null, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Allocation and closure')
+        await openRecord(page, String(personId), personId, 'Allocation and closure')
         await axe.check(page, 'allocation and closure')
         await follow(page, 'Closing the case')
         const open = await tableRows(page, /^Open actions on the child/)
@@ -629,8 +611,7 @@ describe('one child’s journey, from the front door to closure', () => {
       })
 
       await as('teammanager', null, async (page) => {
-        await findChild(page, `${child.givenName} ${child.familyName}`, personId)
-        await openSection(page, 'Allocation and closure')
+        await openRecord(page, `${child.givenName} ${child.familyName}`, personId, 'Allocation and closure')
         await follow(page, 'Closing the case')
         await axe.check(page, 'close the case: sign-off')
         await fillDate(page, 'Closure date', realToday)
@@ -651,8 +632,7 @@ describe('one child’s journey, from the front door to closure', () => {
     'the chronology shows the journey in order',
     async () => {
       await as('auditor', null, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Chronology')
+        await openRecord(page, String(personId), personId, 'Chronology')
         await axe.check(page, 'chronology')
         const titles = (await tableRows(page, /events?, oldest first/)).map((row) => `${row[0]} | ${row[1]}`)
         const key: [string, RegExp][] = [
@@ -689,8 +669,7 @@ describe('one child’s journey, from the front door to closure', () => {
     'the plan can be seen as it stood on an earlier date',
     async () => {
       await as('auditor', null, async (page) => {
-        await findChild(page, String(personId), personId)
-        await openSection(page, 'Plans')
+        await openRecord(page, String(personId), personId, 'Plans')
         await follow(page, 'Child protection plan')
         const now = await page.locator('main').innerText()
         expect(now).toContain(`Ended ${longDate(on.reviewConference)}`)

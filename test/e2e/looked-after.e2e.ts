@@ -7,7 +7,7 @@
 // table: every page the adoption worker opened, and every refusal of the social worker and team manager.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/client.ts'
 import { addCalendarDays, addWorkingDays } from '../../src/domain/calendar/working-days.ts'
 import { longDate, today } from '../../src/services/dates.ts'
@@ -16,14 +16,23 @@ import {
   choose,
   fill,
   fillDate,
-  findChild,
   follow,
   openSection,
   press,
   select,
   tableRows,
 } from './pages/forms.ts'
-import { fillPlacement, fillWhen, type Reach, reachOf, searchFinds } from './pages/looked-after.ts'
+import { stopAfterFirstFailure } from './pages/journey.ts'
+import {
+  changeLegalStatus,
+  fillPlacement,
+  fillWhen,
+  type Reach,
+  reachOf,
+  recordMove,
+  searchFinds,
+} from './pages/looked-after.ts'
+import { openRecord } from './pages/record.ts'
 import { SimulatedClock } from './pages/simulated-clock.ts'
 import { launchBrowser } from './support/browser.ts'
 import { type RunningHearth, signIn, startHearth } from './support/server.ts'
@@ -127,13 +136,7 @@ beforeAll(async () => {
 })
 
 // The steps share one child: after a failed step the rest would only fail for the same reason.
-let failed: string | null = null
-beforeEach(({ skip, task, onTestFailed }) => {
-  if (failed && !task.name.includes('accessibility')) skip(`an earlier step failed: ${failed}`)
-  onTestFailed(() => {
-    failed ??= task.name
-  })
-})
+stopAfterFirstFailure()
 
 afterAll(async () => {
   clock.uninstall()
@@ -144,8 +147,7 @@ afterAll(async () => {
 describe('a child in care, from section 20 to a sealed adoption record', () => {
   it('the social worker takes the child into care under section 20, then records the interim care order and a move', async () => {
     await as('socialworker', on.accommodated, async (page) => {
-      await findChild(page, childName, personId)
-      await openSection(page, 'Child in care')
+      await openRecord(page, childName, personId, 'Child in care')
       await axe.check(page, 'child in care: not looked after')
       await press(page, 'Start a period of care')
       await fillDate(page, 'Date the child became looked after', on.accommodated)
@@ -173,36 +175,30 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
     })
 
     await as('socialworker', on.interimCareOrder, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Child in care')
-      await press(page, 'Change the legal status')
-      await fillDate(page, 'Date the new legal status starts', on.interimCareOrder)
-      await select(page, 'New legal status', /^C1 – /)
-      await axe.check(page, 'change the legal status')
-      await press(page, 'Save the legal status')
+      await openRecord(page, String(personId), personId, 'Child in care')
+      await changeLegalStatus(page, on.interimCareOrder, 'C1', check)
       expect(await page.locator('.govuk-summary-list').first().innerText()).toContain(
         `C1 – Interim care order, since ${longDate(on.interimCareOrder)}`,
       )
     })
 
     await as('socialworker', on.move, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Child in care')
-      await press(page, 'Record a move')
-      await fillDate(page, 'Date the child moved', on.move)
-      await choose(page, 'Why the placement is changing', /^CARPL – /)
-      await fillPlacement(page, {
-        type: 'U6',
-        provider: 'PR1',
-        providerName: 'Ms Adeyemi',
-        urn: 'SC480377',
-        address: '2 Mill Lane',
-        postcode: 'LS7 2NB',
-        distanceMiles: '5',
-        inside: true,
-      })
-      await axe.check(page, 'record a move')
-      await press(page, 'Save the move')
+      await openRecord(page, String(personId), personId, 'Child in care')
+      await recordMove(
+        page,
+        on.move,
+        {
+          type: 'U6',
+          provider: 'PR1',
+          providerName: 'Ms Adeyemi',
+          urn: 'SC480377',
+          address: '2 Mill Lane',
+          postcode: 'LS7 2NB',
+          distanceMiles: '5',
+          inside: true,
+        },
+        check,
+      )
       // A new 903 episode for each change: accommodation, the order, the move.
       const episodes = await tableRows(page, 'SSDA903 episodes')
       expect(episodes.map((row) => [row[0], row[2], row[3]?.split(' ')[0]])).toEqual([
@@ -215,8 +211,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
 
   it('the IRO chairs the first looked-after review', async () => {
     await as('iro', on.firstReview, async (page) => {
-      await findChild(page, childName, personId)
-      await openSection(page, 'Reviews and IRO')
+      await openRecord(page, childName, personId, 'Reviews and IRO')
       await axe.check(page, 'reviews and IRO')
       await press(page, 'Record a review')
       await fillDate(page, 'Date of the review', on.firstReview)
@@ -238,8 +233,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
 
   it('the social worker records a missing episode with its return home interview', async () => {
     await as('socialworker', on.returnInterview, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Missing episodes')
+      await openRecord(page, String(personId), personId, 'Missing episodes')
       await axe.check(page, 'missing episodes')
       await press(page, 'Record a missing episode')
       await choose(page, 'Was the child missing, or away without permission?', /^Missing: /)
@@ -265,8 +259,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
 
   it('the social worker makes the permanence plan, weighing every option', async () => {
     await as('socialworker', on.permanencePlan, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Permanence')
+      await openRecord(page, String(personId), personId, 'Permanence')
       await axe.check(page, 'permanence')
       await press(page, 'Record the permanence plan')
       await fillDate(page, 'Date of the decision', on.permanencePlan)
@@ -308,8 +301,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
 
   it('adoption: the agency decision, the placement order, family finding, the match, the move and the order', async () => {
     await as('servicemanager', on.agencyDecision, async (page) => {
-      await findChild(page, childName, personId)
-      await openSection(page, 'Adoption')
+      await openRecord(page, childName, personId, 'Adoption')
       await axe.check(page, 'adoption: not the plan')
       await press(page, `Record the decision that ${child.givenName} should be placed for adoption`)
       await fillDate(page, 'Date of the decision', on.agencyDecision)
@@ -320,12 +312,8 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
     })
 
     await as('socialworker', on.placementOrder, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Child in care')
-      await press(page, 'Change the legal status')
-      await fillDate(page, 'Date the new legal status starts', on.placementOrder)
-      await select(page, 'New legal status', /^E1 – /)
-      await press(page, 'Save the legal status')
+      await openRecord(page, String(personId), personId, 'Child in care')
+      await changeLegalStatus(page, on.placementOrder, 'E1', check)
       await openSection(page, 'Adoption')
       await follow(page, 'Record the placement order')
       await page.waitForLoadState()
@@ -338,8 +326,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
     })
 
     await as('socialworker', on.familyFinding, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Adoption')
+      await openRecord(page, String(personId), personId, 'Adoption')
       await follow(page, 'Record family finding')
       await page.waitForLoadState()
       await fillDate(page, 'Date', on.familyFinding)
@@ -350,8 +337,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
     })
 
     await as('socialworker', on.matched, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Adoption')
+      await openRecord(page, String(personId), personId, 'Adoption')
       await follow(page, 'Record the matching panel')
       await page.waitForLoadState()
       await fillDate(page, 'Date of the matching panel', on.matchingPanel)
@@ -373,22 +359,22 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
     })
 
     await as('socialworker', on.placedForAdoption, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Child in care')
-      await press(page, 'Record a move')
-      await fillDate(page, 'Date the child moved', on.placedForAdoption)
-      await choose(page, 'Why the placement is changing', /^CARPL – /)
-      await fillPlacement(page, {
-        type: 'A6',
-        provider: 'PR1',
-        providerName: 'Mr and Mr Halloran',
-        urn: 'XXXXXXX',
-        address: '8 Orchard Rise',
-        postcode: 'HG1 1HR',
-        distanceMiles: '22',
-        inside: false,
-      })
-      await press(page, 'Save the move')
+      await openRecord(page, String(personId), personId, 'Child in care')
+      await recordMove(
+        page,
+        on.placedForAdoption,
+        {
+          type: 'A6',
+          provider: 'PR1',
+          providerName: 'Mr and Mr Halloran',
+          urn: 'XXXXXXX',
+          address: '8 Orchard Rise',
+          postcode: 'HG1 1HR',
+          distanceMiles: '22',
+          inside: false,
+        },
+        check,
+      )
       await openSection(page, 'Adoption')
       await follow(page, 'Record when the child moved in')
       await page.waitForLoadState()
@@ -417,8 +403,7 @@ describe('a child in care, from section 20 to a sealed adoption record', () => {
 
   it('the social worker records the adoption order and the record is sealed', async () => {
     await as('socialworker', null, async (page) => {
-      await findChild(page, String(personId), personId)
-      await openSection(page, 'Adoption')
+      await openRecord(page, String(personId), personId, 'Adoption')
       await follow(page, 'Record the adoption order')
       await page.waitForLoadState()
       await axe.check(page, 'adoption step: order')

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ANNEX_A_LISTS } from '../../src/returns/annex-a/spec.ts'
 import { AxeChecks, choose, press } from './pages/forms.ts'
 import { launchBrowser } from './support/browser.ts'
-import { type RunningHearth, signIn, startHearth } from './support/server.ts'
+import { asSignedIn, type RunningHearth, startHearth } from './support/server.ts'
 
 let hearth: RunningHearth
 let browser: Browser
@@ -82,98 +82,98 @@ async function panelChildren(page: Page): Promise<number> {
 
 describe('statutory returns in the browser', () => {
   it('the analyst builds the CIN census and the Annex A workbook, sees the summaries and downloads both', async () => {
-    const context = await browser.newContext({ acceptDownloads: true })
-    const page = await context.newPage()
-    try {
-      await signIn(page, hearth.url, 'analyst')
-      await axe.check(page, 'analyst home')
-      await page.getByRole('link', { name: 'Returns', exact: true }).first().click()
-      await page.waitForLoadState()
-      expect(new URL(page.url()).pathname).toBe('/returns')
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Statutory returns')
-      await axe.check(page, 'returns form')
+    await asSignedIn(
+      browser,
+      hearth.url,
+      'analyst',
+      async (page) => {
+        await axe.check(page, 'analyst home')
+        await page.getByRole('link', { name: 'Returns', exact: true }).first().click()
+        await page.waitForLoadState()
+        expect(new URL(page.url()).pathname).toBe('/returns')
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Statutory returns')
+        await axe.check(page, 'returns form')
 
-      // The CIN census for the last complete collection year.
-      await choose(page, RETURN, CIN_CENSUS)
-      await choose(page, 'Collection year (CIN census and SSDA903)', /^2025-26 /)
-      await press(page, 'Produce the return')
-      const census = await watchJob(page, 'Return ready')
-      await expect.poll(() => page.locator('h1.govuk-heading-l').innerText()).toBe(`${CIN_CENSUS} 2025-26`)
-      await axe.check(page, 'return job: census ready')
-      const children = await panelChildren(page)
-      expect(children).toBeGreaterThan(0)
-      // The validation summary: a table of rules when there are issues, or the sentence saying there are none.
-      const summary = page.locator('caption', { hasText: 'Validation summary (DfE rules 2025-26)' })
-      const none = page.getByText('The DfE rules found nothing to correct.')
-      expect((await summary.count()) + (await none.count())).toBe(1)
+        // The CIN census for the last complete collection year.
+        await choose(page, RETURN, CIN_CENSUS)
+        await choose(page, 'Collection year (CIN census and SSDA903)', /^2025-26 /)
+        await press(page, 'Produce the return')
+        const census = await watchJob(page, 'Return ready')
+        await expect.poll(() => page.locator('h1.govuk-heading-l').innerText()).toBe(`${CIN_CENSUS} 2025-26`)
+        await axe.check(page, 'return job: census ready')
+        const children = await panelChildren(page)
+        expect(children).toBeGreaterThan(0)
+        // The validation summary: a table of rules when there are issues, or the sentence saying there are none.
+        const summary = page.locator('caption', { hasText: 'Validation summary (DfE rules 2025-26)' })
+        const none = page.getByText('The DfE rules found nothing to correct.')
+        expect((await summary.count()) + (await none.count())).toBe(1)
 
-      const xml = await downloadFrom(page, /^Download cin-census-2025-26-\d{3}\.xml$/)
-      expect(xml.name).toMatch(/^cin-census-2025-26-\d{3}\.xml$/)
-      const text = xml.body.toString('utf8')
-      expect(XMLValidator.validate(text)).toBe(true)
-      expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true)
-      const parsed = new XMLParser({ isArray: (name) => name === 'Child', parseTagValue: false }).parse(text)
-      expect(parsed.Message.Header.CollectionDetails).toEqual({
-        Collection: 'CIN',
-        Year: '2026',
-        ReferenceDate: '2026-03-31',
-      })
-      expect(parsed.Message.Header.Source.SourceLevel).toBe('L')
-      expect(parsed.Message.Header.Source.LEA).toMatch(/^\d{3}$/)
-      expect(xml.name).toContain(`-${parsed.Message.Header.Source.LEA}.xml`)
-      const xmlChildren = parsed.Message.Children.Child as { ChildIdentifiers: { LAchildID: string } }[]
-      // The same children as the page said, each once, each with its identifiers.
-      expect(xmlChildren).toHaveLength(children)
-      const ids = xmlChildren.map((c) => c.ChildIdentifiers.LAchildID)
-      expect(new Set(ids).size).toBe(ids.length)
-      for (const id of ids) expect(id).toMatch(/^\d+$/)
+        const xml = await downloadFrom(page, /^Download cin-census-2025-26-\d{3}\.xml$/)
+        expect(xml.name).toMatch(/^cin-census-2025-26-\d{3}\.xml$/)
+        const text = xml.body.toString('utf8')
+        expect(XMLValidator.validate(text)).toBe(true)
+        expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true)
+        const parsed = new XMLParser({ isArray: (name) => name === 'Child', parseTagValue: false }).parse(
+          text,
+        )
+        expect(parsed.Message.Header.CollectionDetails).toEqual({
+          Collection: 'CIN',
+          Year: '2026',
+          ReferenceDate: '2026-03-31',
+        })
+        expect(parsed.Message.Header.Source.SourceLevel).toBe('L')
+        expect(parsed.Message.Header.Source.LEA).toMatch(/^\d{3}$/)
+        expect(xml.name).toContain(`-${parsed.Message.Header.Source.LEA}.xml`)
+        const xmlChildren = parsed.Message.Children.Child as { ChildIdentifiers: { LAchildID: string } }[]
+        // The same children as the page said, each once, each with its identifiers.
+        expect(xmlChildren).toHaveLength(children)
+        const ids = xmlChildren.map((c) => c.ChildIdentifiers.LAchildID)
+        expect(new Set(ids).size).toBe(ids.length)
+        for (const id of ids) expect(id).toMatch(/^\d+$/)
 
-      // Back to the form for the Annex A workbook, six months up to today (the form's own default).
-      await page.getByRole('link', { name: 'Statutory returns', exact: true }).click()
-      await page.waitForLoadState()
-      await choose(page, RETURN, ANNEX_A)
-      await press(page, 'Produce the return')
-      const annex = await watchJob(page, 'Workbook ready')
-      await axe.check(page, 'return job: Annex A ready')
-      const listRows = await page
-        .locator('table')
-        .filter({ has: page.locator('caption', { hasText: 'Lists in the workbook' }) })
-        .locator('tbody tr')
-        .all()
-      expect(listRows).toHaveLength(11)
-      const shownRows = new Map<string, number>()
-      for (const row of listRows) {
-        const [sheet, , rows] = (await row.locator('th, td').allInnerTexts()).map((t) => t.trim())
-        shownRows.set(sheet!, Number(rows!.replace(/,/g, '')))
-      }
+        // Back to the form for the Annex A workbook, six months up to today (the form's own default).
+        await page.getByRole('link', { name: 'Statutory returns', exact: true }).click()
+        await page.waitForLoadState()
+        await choose(page, RETURN, ANNEX_A)
+        await press(page, 'Produce the return')
+        const annex = await watchJob(page, 'Workbook ready')
+        await axe.check(page, 'return job: Annex A ready')
+        const listRows = await page
+          .locator('table')
+          .filter({ has: page.locator('caption', { hasText: 'Lists in the workbook' }) })
+          .locator('tbody tr')
+          .all()
+        expect(listRows).toHaveLength(11)
+        const shownRows = new Map<string, number>()
+        for (const row of listRows) {
+          const [sheet, , rows] = (await row.locator('th, td').allInnerTexts()).map((t) => t.trim())
+          shownRows.set(sheet!, Number(rows!.replace(/,/g, '')))
+        }
 
-      const xlsx = await downloadFrom(page, /^Download annex-a-\d{4}-\d{2}-\d{2}-\d{3}\.xlsx$/)
-      expect(xlsx.name).toMatch(/^annex-a-\d{4}-\d{2}-\d{2}-\d{3}\.xlsx$/)
-      const workbook = new ExcelJS.Workbook()
-      await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer)
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(ANNEX_A_LISTS.map((l) => l.list))
-      for (const list of ANNEX_A_LISTS) {
-        const sheet = workbook.getWorksheet(list.list)!
-        const header = (sheet.getRow(1).values as unknown[]).slice(1)
-        expect(header, list.list).toEqual(list.columns.map((c) => c.column))
-        // The rows the page counted are the rows in the sheet, below the header.
-        expect(sheet.actualRowCount - 1, list.list).toBe(shownRows.get(list.list))
-      }
-      // The demo authority has referrals in any six months, so the workbook is not just headers.
-      expect(shownRows.get('List 3')).toBeGreaterThan(0)
-      console.info(
-        `returns e2e: census first showed ${census.sawProgress ? `"${census.status}"` : 'ready'}, Annex A ${annex.sawProgress ? `"${annex.status}"` : 'ready'}`,
-      )
-    } finally {
-      await context.close()
-    }
+        const xlsx = await downloadFrom(page, /^Download annex-a-\d{4}-\d{2}-\d{2}-\d{3}\.xlsx$/)
+        expect(xlsx.name).toMatch(/^annex-a-\d{4}-\d{2}-\d{2}-\d{3}\.xlsx$/)
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer)
+        expect(workbook.worksheets.map((s) => s.name)).toEqual(ANNEX_A_LISTS.map((l) => l.list))
+        for (const list of ANNEX_A_LISTS) {
+          const sheet = workbook.getWorksheet(list.list)!
+          const header = (sheet.getRow(1).values as unknown[]).slice(1)
+          expect(header, list.list).toEqual(list.columns.map((c) => c.column))
+          // The rows the page counted are the rows in the sheet, below the header.
+          expect(sheet.actualRowCount - 1, list.list).toBe(shownRows.get(list.list))
+        }
+        // The demo authority has referrals in any six months, so the workbook is not just headers.
+        expect(shownRows.get('List 3')).toBeGreaterThan(0)
+        console.info(
+          `returns e2e: census first showed ${census.sawProgress ? `"${census.status}"` : 'ready'}, Annex A ${annex.sawProgress ? `"${annex.status}"` : 'ready'}`,
+        )
+      },
+      { acceptDownloads: true },
+    )
   })
 
   it('a social worker is refused the returns page and is not offered it', async () => {
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    try {
-      await signIn(page, hearth.url, 'socialworker')
+    await asSignedIn(browser, hearth.url, 'socialworker', async (page) => {
       await expect.poll(() => page.getByRole('link', { name: 'Returns', exact: true }).count()).toBe(0)
       const response = await page.goto(`${hearth.url}/returns`)
       expect(response?.status()).toBe(403)
@@ -188,9 +188,7 @@ describe('statutory returns in the browser', () => {
         maxRedirects: 0,
       })
       expect(posted.status()).toBe(403)
-    } finally {
-      await context.close()
-    }
+    })
   })
 
   it('passes axe on every page it opened', () => {

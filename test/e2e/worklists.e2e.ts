@@ -2,10 +2,11 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { today } from '../../src/services/dates.ts'
 import type { Cast, Journey } from '../integration/timescales/support.ts'
-import { AxeChecks, choose, fill, fillDate, press, select, tableRows } from './pages/forms.ts'
+import { AxeChecks, press, select, tableRows } from './pages/forms.ts'
+import { recordVisit } from './pages/record.ts'
 import { castOf, myWorkCount, visitOverdue, workerName, workRows } from './pages/worklists.ts'
 import { launchBrowser } from './support/browser.ts'
-import { type RunningHearth, signIn, startHearth } from './support/server.ts'
+import { asSignedIn, type RunningHearth, startHearth } from './support/server.ts'
 
 // Worklists in a browser: the social worker finds their overdue visit on My work, follows it to where the
 // visit is recorded, records it, and the item leaves the list (and the count in the navigation drops); the
@@ -30,16 +31,8 @@ afterAll(async () => {
   await hearth?.stop()
 })
 
-async function as(username: string, walk: (page: Page) => Promise<void>) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  try {
-    await signIn(page, hearth.url, username)
-    await walk(page)
-  } finally {
-    await context.close()
-  }
-}
+const as = (username: string, walk: (page: Page) => Promise<void>) =>
+  asSignedIn(browser, hearth.url, username, walk)
 
 const VISIT = 'Visit and see the child (child protection plan)'
 
@@ -62,17 +55,16 @@ describe('worklists', () => {
       await page.waitForLoadState()
       expect(new URL(page.url()).pathname).toBe(`/children/${wren.personId}/visits`)
       await axe.check(page, 'visits')
-      await press(page, 'Record a visit')
-      await fillDate(page, 'Date of the visit', today())
-      await choose(page, 'Kind of visit', 'Child protection visit')
-      await choose(page, 'Was the child seen?', 'Yes')
-      await choose(page, 'Was the child seen alone?', 'Yes')
-      await choose(page, "Was the child's bedroom seen?", 'Yes')
-      await fill(page, "The child's wishes and feelings", '“Home is calmer. I like my new bed.”')
-      await fill(page, 'What you saw and heard', 'A calm home; food in the cupboards.')
-      await fill(page, 'Your analysis', 'The plan is helping; no new concerns.')
-      await axe.check(page, 'record a visit')
-      await press(page, 'Save visit')
+      await recordVisit(
+        page,
+        {
+          date: today(),
+          wishesAndFeelings: '“Home is calmer. I like my new bed.”',
+          sawAndHeard: 'A calm home; food in the cupboards.',
+          analysis: 'The plan is helping; no new concerns.',
+        },
+        (page, kind) => axe.check(page, kind),
+      )
       await axe.check(page, 'visit')
 
       // Back on My work: Wren's visit has gone, Rowan's is still there, and the count has dropped by one.

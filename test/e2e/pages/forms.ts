@@ -96,6 +96,9 @@ export async function tableRows(page: Page, caption: string | RegExp): Promise<s
   return out
 }
 
+/** An accessibility check of the page as it is now, named by the kind of page (see AxeChecks). */
+export type PageCheck = (page: Page, kind: string) => Promise<void>
+
 /**
  * axe on each kind of page once. Violations are collected rather than thrown, so one page's problem does
  * not hide the rest of the journey; the test asserts the list is empty at the end.

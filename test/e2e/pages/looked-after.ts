@@ -1,7 +1,8 @@
-// Helpers for the children-in-care browser test: the placement fields, a date with a time, and what an
-// ordinary user can reach of a child (search, home caseload, worklists, the record itself).
+// Helpers for the children-in-care browser test: the placement fields, a move and a change of legal status, a
+// date with a time, and what an ordinary user can reach of a child (search, home caseload, worklists, the
+// record itself).
 import type { Locator, Page } from 'playwright-core'
-import { choose, fill, fillDate, group, press, select } from './forms.ts'
+import { choose, fill, fillDate, group, type PageCheck, press, select } from './forms.ts'
 
 type Scope = Page | Locator
 
@@ -34,6 +35,41 @@ export async function fillPlacement(page: Page, p: PlacementDetails): Promise<vo
   )
 }
 
+/**
+ * From the Child in care section: records a move to another placement for a change of care plan (CARPL).
+ * The filled form is checked with `check` as 'record a move'.
+ */
+export async function recordMove(
+  page: Page,
+  date: string,
+  p: PlacementDetails,
+  check: PageCheck,
+): Promise<void> {
+  await press(page, 'Record a move')
+  await fillDate(page, 'Date the child moved', date)
+  await choose(page, 'Why the placement is changing', /^CARPL – /)
+  await fillPlacement(page, p)
+  await check(page, 'record a move')
+  await press(page, 'Save the move')
+}
+
+/**
+ * From the Child in care section: a new legal status (the 903 LS code, e.g. C1) from a date. The filled form
+ * is checked with `check` as 'change the legal status'.
+ */
+export async function changeLegalStatus(
+  page: Page,
+  date: string,
+  code: string,
+  check: PageCheck,
+): Promise<void> {
+  await press(page, 'Change the legal status')
+  await fillDate(page, 'Date the new legal status starts', date)
+  await select(page, 'New legal status', new RegExp(`^${code} – `))
+  await check(page, 'change the legal status')
+  await press(page, 'Save the legal status')
+}
+
 /** A date and a time together (the missing episode's fieldsets): a group holding "Date" and "Time". */
 export async function fillWhen(scope: Scope, legend: string, iso: string, time: string): Promise<void> {
   const when = group(scope, legend)
@@ -44,9 +80,6 @@ export async function fillWhen(scope: Scope, legend: string, iso: string, time: 
 /** Links to the child's record on the page as it is now. */
 export const linksTo = (page: Page, personId: number) =>
   page.locator(`main a[href="/children/${personId}"], main a[href^="/children/${personId}/"]`).count()
-
-/** An accessibility check of the page as it is now, named by the kind of page (see AxeChecks). */
-export type PageCheck = (page: Page, kind: string) => Promise<void>
 
 /** Searches "Find a child" and says whether the child's record is among the results. */
 export async function searchFinds(

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import type { Page } from 'playwright-core'
-import { openDemoDatabase } from '../../../seed/demo-database.ts'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../../seed/demo-users.ts'
 import { buildApp } from '../../../src/app.ts'
 import { loadConfig } from '../../../src/config/config.ts'
 import type { Database } from '../../../src/db/client.ts'
+import { testDatabase } from '../../support/database.ts'
 
 export interface RunningHearth {
   url: string
@@ -13,9 +13,12 @@ export interface RunningHearth {
   stop(): Promise<void>
 }
 
-/** Hearth as `npm start` runs it — a fresh embedded database with the demo authority — on a free port. */
+/**
+ * Hearth as `npm start` runs it — an embedded database with the demo authority — on a free port. The
+ * database is a private copy of the one the global setup seeded once for the whole run (test/support).
+ */
 export async function startHearth(): Promise<RunningHearth> {
-  const database = await openDemoDatabase()
+  const database = await testDatabase()
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -43,4 +46,25 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+}
+
+/**
+ * Signs `username` in through the form in a browser context of their own, does `work` on the page, and
+ * closes the context (its cookies with it) however the work ends.
+ */
+export async function asSignedIn<T>(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  work: (page: Page, context: BrowserContext) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
+  const context = await browser.newContext(options)
+  try {
+    const page = await context.newPage()
+    await signIn(page, baseUrl, username)
+    return await work(page, context)
+  } finally {
+    await context.close()
+  }
 }
