@@ -1,13 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Actor } from '../../../src/auth/current-user.ts'
 import {
   accessLog,
   careProceedings,
   careProceedingsExtension,
   changeHistory,
-  userAccount,
-  worker,
 } from '../../../src/db/schema/index.ts'
 import { addCalendarDays } from '../../../src/domain/calendar/working-days.ts'
 import { today } from '../../../src/services/dates.ts'
@@ -20,6 +17,7 @@ import {
   updateCareProceedings,
 } from '../../../src/services/looked-after.ts'
 import { buildTestApp, type TestApp } from '../../support/app.ts'
+import { actorFor } from '../plans/support.ts'
 import { userWith } from '../practice/support.ts'
 import { childInTeam, dateParts, startForm, workerOf } from './support.ts'
 
@@ -47,21 +45,6 @@ const extensionsOf = (proceedingsId: number) =>
     .select()
     .from(careProceedingsExtension)
     .where(eq(careProceedingsExtension.careProceedingsId, proceedingsId))
-
-async function actorOf(username: string): Promise<Actor> {
-  const [u] = await t.database.db
-    .select({
-      id: userAccount.id,
-      username: userAccount.username,
-      displayName: userAccount.displayName,
-      workerId: userAccount.workerId,
-      teamId: worker.teamId,
-    })
-    .from(userAccount)
-    .leftJoin(worker, eq(worker.id, userAccount.workerId))
-    .where(eq(userAccount.username, username))
-  return { user: { ...u!, roles: ['social-worker'] }, ip: '127.0.0.1', correlationId: `test-${username}` }
-}
 
 /** The field errors a service call was refused with (it must be refused). */
 async function refused(call: Promise<unknown>): Promise<Record<string, string>> {
@@ -488,7 +471,7 @@ describe('care proceedings in the JSON API', () => {
 describe('the care proceedings service', () => {
   it('refuses every problem at once and writes nothing', async () => {
     const childId = await childInTeam(t)
-    const actor = await actorOf('socialworker')
+    const actor = await actorFor(t, 'socialworker')
     const fields = await refused(
       recordCareProceedings(t.database.db, actor, childId, {
         preProceedingsOn: '2026-04-01',
@@ -542,8 +525,8 @@ describe('the care proceedings service', () => {
 
   it('refuses a change made from an old version, saying what changed', async () => {
     const childId = await childInTeam(t)
-    const actor = await actorOf('socialworker')
-    const other = await actorOf('teammanager')
+    const actor = await actorFor(t, 'socialworker')
+    const other = await actorFor(t, 'teammanager')
     const id = await recordCareProceedings(t.database.db, actor, childId, {
       issuedOn: '2026-03-02',
       court: 'Family Court sitting at Manchester',
